@@ -1,0 +1,6 @@
+package dev.clipflow.store;
+
+public enum StorageType {
+    LOCAL,
+    S3
+}

@@ -1,0 +1,101 @@
+package dev.clipflow.contracts.events;
+
+import dev.clipflow.contracts.FrameLayout;
+import dev.clipflow.contracts.OutputFormat;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job accepted by the gateway, on {@code clip-jobs}. Either explicit {@code clips} or
+ * {@code auto} selection; the source is an uploaded object or a URL.
+ */
+public record JobRequested(
+        int version,
+        String jobId,
+        Instant at,
+        String title,
+        JobSource source,
+        List<ClipRange> clips,
+        AutoSelection auto,
+        OutputFormat outputFormat,
+        FrameLayout layout,
+        Webhook webhook) implements ClipflowEvent {
+
+    public JobRequested {
+        version = Required.version(version);
+        jobId = Required.jobId(jobId);
+        Required.present(at, "at");
+        Required.present(source, "source");
+        clips = Required.list(clips);
+        if (clips.isEmpty() && auto == null) {
+            auto = AutoSelection.DEFAULT;
+        }
+        outputFormat = outputFormat == null ? OutputFormat.DEFAULT : outputFormat;
+        layout = layout == null ? FrameLayout.DEFAULT : layout;
+    }
+
+    public boolean hasExplicitClips() {
+        return !clips.isEmpty();
+    }
+
+    /** Where the source video comes from: exactly one of an uploaded object or an http(s) URL. */
+    public record JobSource(String storageKey, String url, String filename, Long sizeBytes) {
+        public JobSource {
+            if ((storageKey == null) == (url == null)) {
+                throw new IllegalArgumentException("source needs exactly one of 'storage_key' or 'url'");
+            }
+        }
+
+        public static JobSource uploaded(String storageKey, String filename, long sizeBytes) {
+            return new JobSource(storageKey, null, filename, sizeBytes);
+        }
+
+        public static JobSource url(String url) {
+            return new JobSource(null, url, null, null);
+        }
+
+        public boolean isUpload() {
+            return storageKey != null;
+        }
+    }
+
+    /** An explicit range in seconds of the source, with optional texts for the platforms. */
+    public record ClipRange(double start, double end, String title, String tiktokDesc, String instaDesc) {
+        public ClipRange {
+            if (!(start >= 0) || !(end > start)) {
+                throw new IllegalArgumentException("clip range needs 0 <= start < end, got " + start + ".." + end);
+            }
+        }
+
+        public static ClipRange of(double start, double end) {
+            return new ClipRange(start, end, null, null, null);
+        }
+
+        public double duration() {
+            return end - start;
+        }
+    }
+
+    /** Automatic selection: how many clips, and their length bounds in seconds. */
+    public record AutoSelection(int targetClips, double clipMinSeconds, double clipMaxSeconds) {
+        public static final int MAX_CLIPS = 15;
+        public static final AutoSelection DEFAULT = new AutoSelection(3, 15, 60);
+
+        public AutoSelection {
+            if (targetClips < 1 || targetClips > MAX_CLIPS) {
+                throw new IllegalArgumentException("target_clips must be 1.." + MAX_CLIPS + ", got " + targetClips);
+            }
+            if (!(clipMinSeconds > 0) || !(clipMaxSeconds >= clipMinSeconds)) {
+                throw new IllegalArgumentException(
+                        "need 0 < clip_min_seconds <= clip_max_seconds, got " + clipMinSeconds + ", " + clipMaxSeconds);
+            }
+        }
+    }
+
+    /** Called when the job ends; signed with HMAC-SHA256 when a secret is given. */
+    public record Webhook(String url, String secret) {
+        public Webhook {
+            Required.text(url, "webhook.url");
+        }
+    }
+}

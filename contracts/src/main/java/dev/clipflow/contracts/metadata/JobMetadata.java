@@ -1,0 +1,46 @@
+package dev.clipflow.contracts.metadata;
+
+import dev.clipflow.contracts.OutputFormat;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The {@code {title}_metadata.json} object of a job. Keeps the fields OpenShorts tooling reads
+ * ({@code shorts[]} with {@code start}, {@code end}, {@code video_title_for_youtube_short},
+ * {@code video_description_for_tiktok}, {@code video_description_for_instagram}) and adds Clipflow's.
+ */
+public record JobMetadata(
+        String jobId,
+        String title,
+        Instant createdAt,
+        String sourceVideo,
+        OutputFormat outputFormat,
+        List<Short> shorts,
+        Selection selection) {
+
+    public JobMetadata {
+        shorts = shorts == null ? List.of() : List.copyOf(shorts);
+    }
+
+    /** One clip. {@code file} and {@code thumbnail} are file names inside the job's folder. */
+    public record Short(
+            double start,
+            double end,
+            String videoTitleForYoutubeShort,
+            String videoDescriptionForTiktok,
+            String videoDescriptionForInstagram,
+            String file,
+            double duration,
+            int width,
+            int height,
+            long sizeBytes,
+            String sha256,
+            String thumbnail,
+            Double predictedScore,
+            String reason) {
+    }
+
+    /** How the clips were chosen, and a note when fewer than asked were found. */
+    public record Selection(String method, int requested, int found, String note) {
+    }
+}

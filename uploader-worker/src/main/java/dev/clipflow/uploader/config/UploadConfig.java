@@ -21,12 +21,15 @@ public interface UploadConfig {
     @WithDefault("5")
     int maxAttempts();
 
-    /** First backoff delay; doubles after each failed attempt, with jitter. */
-    @WithDefault("1s")
+    /**
+     * First backoff delay; doubles after each failed attempt, with jitter. The defaults (3 s, 5
+     * attempts) ride out a storage outage of 20 s: the four waits add up to at least 22.5 s.
+     */
+    @WithDefault("3s")
     Duration backoffBase();
 
     /** Ceiling of one backoff delay. */
-    @WithDefault("30s")
+    @WithDefault("60s")
     Duration backoffMax();
 
     /** {@code S3_MAX_CONCURRENCY}: files of one job stored at the same time. */

@@ -41,6 +41,10 @@ public abstract class ArtifactStoreContract {
     /** Asserts that the backend keeps no trace of a failed upload (temp files, incomplete multipart uploads). */
     protected abstract void assertNoTraceOfFailedUploads(String key);
 
+    /** Asserts what the backend shows of a 150 MB object having gone up in parts (S3: a multipart ETag). */
+    protected void assertStoredInParts(ObjectInfo head) {
+    }
+
     @BeforeEach
     void newJobFolder() {
         job = UUID.randomUUID().toString();
@@ -276,6 +280,7 @@ public abstract class ArtifactStoreContract {
             ObjectInfo head = store().head(key).orElseThrow();
             assertThat(head.size()).isEqualTo(150 * MB);
             assertThat(head.sha256()).isEqualTo(expectedSha256);
+            assertStoredInParts(head);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(store().get(key), digest)) {
                 in.transferTo(OutputStream.nullOutputStream());

@@ -2,11 +2,13 @@ package dev.clipflow.store.config;
 
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.local.LocalArtifactStore;
+import dev.clipflow.store.s3.S3ArtifactStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The application's single {@link ArtifactStore}, chosen by {@code STORAGE_TYPE}. */
 @Singleton
@@ -17,7 +19,7 @@ public class ArtifactStoreProducer {
     ArtifactStore artifactStore(StorageConfig config) {
         return switch (config.type()) {
             case LOCAL -> new LocalArtifactStore(Path.of(config.local().path()));
-            case S3 -> throw new IllegalStateException("STORAGE_TYPE=s3 is not available yet in this build");
+            case S3 -> new S3ArtifactStore(config.s3(), Duration.ofSeconds(config.presignExpirySeconds()));
         };
     }
 

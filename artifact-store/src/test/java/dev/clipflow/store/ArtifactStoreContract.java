@@ -102,6 +102,27 @@ public abstract class ArtifactStoreContract {
     }
 
     @Test
+    void streamOfUnknownLengthLargerThanAPartRoundTrips() throws Exception {
+        String key = "uploads/" + job + "/source.mp4";
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        InputStream source = new DigestInputStream(new FailingStream(25 * MB, 12) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return given() >= 25 * MB ? -1 : super.read(buffer, offset, length);
+            }
+        }, expected);
+
+        store().put(key, source, -1, PutOptions.of("video/mp4"));
+
+        MessageDigest actual = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(store().get(key), actual)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        assertThat(actual.digest()).isEqualTo(expected.digest());
+        assertThat(store().head(key).orElseThrow().size()).isEqualTo(25 * MB);
+    }
+
+    @Test
     void smallStreamOfUnknownLengthRoundTrips() {
         byte[] bytes = "{\"shorts\":[]}".getBytes(StandardCharsets.UTF_8);
         String key = job + "/t_metadata.json";
@@ -267,6 +288,17 @@ public abstract class ArtifactStoreContract {
     }
 
     @Test
+    void multipartSizedUploadWhoseStreamFailsMidwayLeavesNothingUnderItsKey() {
+        String key = job + "/Big_clip_1.mp4";
+
+        assertThatThrownBy(() -> store().put(key, new FailingStream(35 * MB, 13), 150 * MB, PutOptions.of("video/mp4")))
+                .isInstanceOf(StorageException.class);
+
+        assertThat(store().head(key)).isEmpty();
+        assertNoTraceOfFailedUploads(key);
+    }
+
+    @Test
     void multipartSizedFileOf150MbReadsBackIdentical() throws Exception {
         Path file = tempDir.resolve("big.mp4");
         String expectedSha256 = writeRandomFile(file, 150 * MB, 11);
@@ -343,7 +375,7 @@ public abstract class ArtifactStoreContract {
     }
 
     /** Gives {@code failAfter} pseudo-random bytes, then fails like a client that went away. */
-    protected static final class FailingStream extends InputStream {
+    protected static class FailingStream extends InputStream {
         private final long failAfter;
         private final Random random;
         private long given;
@@ -351,6 +383,10 @@ public abstract class ArtifactStoreContract {
         public FailingStream(long failAfter, long seed) {
             this.failAfter = failAfter;
             this.random = new Random(seed);
+        }
+
+        protected long given() {
+            return given;
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.clipflow.store.health;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.StorageException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,7 +23,7 @@ public class StorageReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        String type = store.type().name().toLowerCase();
+        String type = store.type().name().toLowerCase(Locale.ROOT);
         try {
             store.checkReachable();
             return HealthCheckResponse.named(NAME).up().withData("type", type).build();

@@ -13,10 +13,12 @@ import dev.clipflow.store.StorageUnavailableException;
 import dev.clipflow.store.config.StorageConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -107,10 +109,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public ObjectInfo put(String key, Path file, PutOptions options) {
         KeyRules.requireValidKey(key);
         String expected = KeyRules.normalizeSha256(options.sha256());
-        long size;
         String actual;
         try {
-            size = Files.size(file);
             actual = sha256Of(file);
         } catch (NoSuchFileException e) {
             throw new StorageException("no file to store at " + file, e);
@@ -120,44 +120,99 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         if (expected != null && !expected.equals(actual)) {
             throw new ChecksumMismatchException(key, expected, actual);
         }
-        PutObjectRequest request = putRequest(key, options, actual, size < thresholdBytes() ? actual : null);
+        return putVerifiedFile(key, file, options, actual);
+    }
+
+    private ObjectInfo putVerifiedFile(String key, Path file, PutOptions options, String sha256) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        PutObjectRequest request = putRequest(key, options, sha256, size < thresholdBytes() ? sha256 : null);
         try {
             clients.transfers.uploadFile(UploadFileRequest.builder().putObjectRequest(request).source(file).build())
                     .completionFuture().join();
         } catch (CompletionException | SdkException e) {
-            clients.multipartUploads.abortLeftovers(config.bucket(), key, clients.sync);
-            throw S3Errors.map(key, e, expected);
+            throw S3Errors.map(key, e, sha256);
         }
         return stored(key);
     }
 
+    /**
+     * Below the multipart threshold with a known length: streamed straight to S3 in one PUT. Otherwise
+     * spooled to a temp file first, then put as a file. Why: a stream that fails during a multipart upload
+     * left incomplete multipart uploads behind (SDK 2.44.6 against S3Proxy: orphan uploads when an
+     * unknown-length stream fails before CreateMultipartUpload answers, with the CRT and the Netty clients
+     * alike; parts still in flight after the abort when a known-length one fails). A spooled file cannot
+     * fail mid-way, so a failing stream never reaches S3 as a multipart upload. Spooling also gives every
+     * stream its SHA-256 before the upload, so {@code head} reports it as the local store does.
+     */
     @Override
     public ObjectInfo put(String key, InputStream content, long length, PutOptions options) {
         KeyRules.requireValidKey(key);
         String expected = KeyRules.normalizeSha256(options.sha256());
-        boolean singlePart = length >= 0 && length < thresholdBytes();
-        PutObjectRequest request = putRequest(key, options, expected, singlePart ? expected : null);
+        if (length < 0 || length >= thresholdBytes()) {
+            return putSpooled(key, content, length, options, expected);
+        }
+        PutObjectRequest request = putRequest(key, options, expected, expected);
         SourceStream source = new SourceStream(content, length, expected);
         AsyncRequestBody body = AsyncRequestBody.fromInputStream(b -> b
                 .inputStream(source)
-                .contentLength(length >= 0 ? length : null)
+                .contentLength(length)
                 .executor(streamReaders));
         try {
             clients.transfers.upload(UploadRequest.builder().putObjectRequest(request).requestBody(body).build())
                     .completionFuture().join();
         } catch (CompletionException | SdkException e) {
-            clients.multipartUploads.abortLeftovers(config.bucket(), key, clients.sync);
             IOException sourceFailure = source.failure();
             if (sourceFailure instanceof SourceStream.ChecksumMismatch mismatch) {
                 throw new ChecksumMismatchException(key, expected, mismatch.actual);
             }
             if (sourceFailure != null) {
-                throw new StorageException("the stream for '" + key + "' failed after part of it was read; nothing stored: "
-                        + sourceFailure.getMessage(), sourceFailure);
+                throw streamFailed(key, sourceFailure);
             }
             throw S3Errors.map(key, e, expected);
         }
         return stored(key);
+    }
+
+    private ObjectInfo putSpooled(String key, InputStream content, long length, PutOptions options, String expected) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("clipflow-s3-spool-", ".part");
+            MessageDigest digest = sha256Digest();
+            long copied;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
+                copied = content.transferTo(out);
+            } catch (IOException e) {
+                throw streamFailed(key, e);
+            }
+            if (length >= 0 && copied != length) {
+                throw new StorageException("stream for '" + key + "' gave " + copied + " bytes, " + length + " announced; nothing stored");
+            }
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (expected != null && !expected.equals(actual)) {
+                throw new ChecksumMismatchException(key, expected, actual);
+            }
+            return putVerifiedFile(key, spool, options, actual);
+        } catch (IOException e) {
+            throw new StorageException("cannot spool the stream for '" + key + "': " + e.getMessage(), e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException ignored) {
+                    // in the temp folder: the OS cleans it
+                }
+            }
+        }
+    }
+
+    private static StorageException streamFailed(String key, IOException cause) {
+        return new StorageException("the stream for '" + key + "' failed after part of it was read; nothing stored: "
+                + cause.getMessage(), cause);
     }
 
     private PutObjectRequest putRequest(String key, PutOptions options, String sha256Metadata, String wholeObjectSha256) {
@@ -314,9 +369,16 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     }
 
     private static String sha256Of(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

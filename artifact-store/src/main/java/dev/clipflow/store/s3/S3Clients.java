@@ -33,16 +33,14 @@ final class S3Clients implements AutoCloseable {
     final S3AsyncClient async;
     final S3TransferManager transfers;
     final S3Presigner presigner;
-    final MultipartUploadTracker multipartUploads;
     private final AwsCredentialsProvider credentials;
 
     private S3Clients(S3Client sync, S3AsyncClient async, S3TransferManager transfers, S3Presigner presigner,
-            MultipartUploadTracker multipartUploads, AwsCredentialsProvider credentials) {
+            AwsCredentialsProvider credentials) {
         this.sync = sync;
         this.async = async;
         this.transfers = transfers;
         this.presigner = presigner;
-        this.multipartUploads = multipartUploads;
         this.credentials = credentials;
     }
 
@@ -55,7 +53,6 @@ final class S3Clients implements AutoCloseable {
         }
         AwsCredentialsProvider credentials = credentials(config);
         Region region = Region.of(config.region());
-        MultipartUploadTracker multipartUploads = new MultipartUploadTracker();
         ClientOverrideConfiguration.Builder compatible = ClientOverrideConfiguration.builder();
         if (config.endpoint().isPresent()) {
             compatible.addExecutionInterceptor(new CompatibleEndpointHeaders());
@@ -82,7 +79,7 @@ final class S3Clients implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .forcePathStyle(config.pathStyle())
                 .accelerate(config.accelerate())
-                .overrideConfiguration(overrides.toBuilder().addExecutionInterceptor(multipartUploads).build())
+                .overrideConfiguration(overrides)
                 .multipartEnabled(true)
                 .multipartConfiguration(multipart -> multipart
                         .thresholdInBytes(config.multipartThresholdMb() * MB)
@@ -101,7 +98,7 @@ final class S3Clients implements AutoCloseable {
 
         S3AsyncClient async = asyncBuilder.build();
         return new S3Clients(syncBuilder.build(), async, S3TransferManager.builder().s3Client(async).build(),
-                presignerBuilder.build(), multipartUploads, credentials);
+                presignerBuilder.build(), credentials);
     }
 
     /** Static keys when both are given, otherwise the AWS default chain (env, system properties, profile, IRSA, container, instance). */

@@ -6,6 +6,7 @@ import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.devstack.S3Server;
 import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.uploader.config.UploadConfig;
 import dev.clipflow.uploader.support.Consumption;
@@ -49,12 +50,13 @@ class S3OutageTest {
             while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            S3TestResource.server().stop();
+            S3Server server = S3TestResource.server();
+            server.stop();
             long stopped = System.nanoTime();
             try {
                 Thread.sleep(OUTAGE.toMillis());
             } finally {
-                S3TestResource.server().restart();
+                server.restart();
             }
             System.out.printf("S3 down for %d ms in the middle of job %s%n",
                     Duration.ofNanos(System.nanoTime() - stopped).toMillis(), job.jobId);

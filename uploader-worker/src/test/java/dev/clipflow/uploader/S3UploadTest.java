@@ -12,6 +12,7 @@ import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
 import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.devstack.S3Server;
 import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.uploader.config.UploadConfig;
@@ -163,13 +164,14 @@ class S3UploadTest {
     void storageKeptDownGivesUpAfterTheConfiguredAttemptsKeepsTheFilesAndAReplayStoresThem() {
         RenderedJob job = RenderedJob.withClips(config.workDir(), "outage", 2);
         JobRendered event = job.event();
-        S3TestResource.server().stop();
+        S3Server server = S3TestResource.server();
+        server.stop();
         UploadFailed failed;
         try {
             EventBus.publish(Topics.CLIP_EVENTS, event);
             failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
         } finally {
-            S3TestResource.server().restart();
+            server.restart();
         }
 
         assertThat(failed.attempts()).isEqualTo(config.maxAttempts());

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code clip-events} and uploads every {@code JobRendered}; the other events are not ours and
- * are simply acknowledged. The record is acknowledged when this method returns, that is after the
+ * are simply acknowledged (a record that is no event at all never gets here: the channel's
+ * dead-letter strategy parks it). The record is acknowledged when this method returns, that is after the
  * outcome event (and, for a failure, the dead-letter record) was acknowledged by the broker.
  */
 @ApplicationScoped

@@ -31,7 +31,7 @@ public final class Consumption {
         while (System.nanoTime() < deadline) {
             EventBus.publish(Topics.CLIP_EVENTS, event);
             try {
-                EventBus.awaitUploadEvent(probe.jobId, Duration.ofSeconds(3));
+                EventBus.awaitUploadEvent(probe.jobId, Duration.ofSeconds(2));
                 READY_GROUPS.add(group);
                 return;
             } catch (AssertionError notYet) {

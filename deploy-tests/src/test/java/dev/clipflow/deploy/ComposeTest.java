@@ -28,6 +28,8 @@ class ComposeTest {
         assertThat(services().keySet()).contains("kafka", "minio", "minio-setup", "kafka-topics").containsAll(SERVICES);
         assertThat((String) service("kafka").get("image")).startsWith("apache/kafka:");
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
+        // kafka-storage format refuses a cluster id that is not a Kafka Uuid (16 bytes, base64url without padding).
+        assertThat(java.util.Base64.getUrlDecoder().decode(environment("kafka").get("CLUSTER_ID"))).hasSize(16);
         assertThat((String) service("minio").get("image")).startsWith("minio/minio:");
         assertThat(String.valueOf(service("minio-setup").get("command"))).contains("mc mb").contains("anonymous set none");
     }

@@ -111,14 +111,16 @@ final class ServiceCatalog {
         return SERVICES.stream().anyMatch(service -> reads(service.name(), variable));
     }
 
-    /** The variables a service reads; the DESIGN.md table plus the agreed ones while its module does not declare any. */
+    /** The variables a service reads; the DESIGN.md table plus the agreed ones while its application.properties maps none. */
     static Set<String> variablesRead(String service) {
         Set<String> read = new TreeSet<>();
         Set<String> own = declaredVariables(Repo.path(service), false);
         boolean dependsOnStore = Files.exists(Repo.path(service + "/pom.xml"))
                 && Repo.read(Repo.path(service + "/pom.xml")).contains("<artifactId>artifact-store</artifactId>");
         Set<String> store = dependsOnStore ? declaredVariables(Repo.path("artifact-store"), false) : Set.of();
-        if (own.isEmpty()) {
+        Path ownProperties = Repo.path(service + "/src/main/resources/application.properties");
+        if (!Files.isRegularFile(ownProperties) || !ENV_REFERENCE.matcher(Repo.read(ownProperties)).find()) {
+            // The service's configuration is not written yet: hold the manifests to the agreed variables.
             read.addAll(DesignVariables.DESIGN);
             read.addAll(DesignVariables.AGREED);
         }

@@ -213,6 +213,20 @@ class ServiceManifestsTest {
         assertThat(Integer.parseInt(bodySize.substring(0, bodySize.length() - 1))).isGreaterThanOrEqualTo(maxFileSizeMb);
     }
 
+    @ParameterizedTest
+    @FieldSource("WITH_SERVICES")
+    void gatewayTmpHoldsTheLargestAcceptedUpload(String directory) {
+        Rendered rendered = Rendered.of(directory);
+        long maxFileBytes = Long.parseLong(rendered.typed(ConfigMap.class, "clipflow-config").getData().get("MAX_FILE_SIZE_MB")) << 20;
+        PodSpec pod = rendered.typed(Deployment.class, "api-gateway").getSpec().getTemplate().getSpec();
+        String tmpVolume = serviceContainer(rendered, "api-gateway").getVolumeMounts().stream()
+                .filter(mount -> mount.getMountPath().equals("/tmp")).map(VolumeMount::getName).findFirst().orElseThrow();
+        Volume tmp = pod.getVolumes().stream().filter(volume -> volume.getName().equals(tmpVolume)).findFirst().orElseThrow();
+
+        // The S3 store spools an upload that goes multipart to java.io.tmpdir before sending it.
+        assertThat(tmp.getEmptyDir().getSizeLimit().getNumericalAmount().longValue()).isGreaterThanOrEqualTo(maxFileBytes);
+    }
+
     static Container serviceContainer(Rendered rendered, String name) {
         return rendered.typed(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(container -> container.getName().equals(name)).findFirst()

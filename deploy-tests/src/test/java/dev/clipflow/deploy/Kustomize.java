@@ -22,7 +22,7 @@ final class Kustomize {
     private static final Set<String> SUPPORTED_FIELDS =
             Set.of("apiVersion", "kind", "resources", "patches", "namespace", "replicas", "images");
 
-    private static final Set<String> CLUSTER_SCOPED_KINDS = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
+    static final Set<String> CLUSTER_SCOPED_KINDS = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass", "IngressClass",
             "ClusterTriggerAuthentication");
 

@@ -65,7 +65,7 @@ class KustomizeRenderingTest {
     void overlaysPutEverythingInTheClipflowNamespaceWithKafka(String overlay) {
         Rendered rendered = Rendered.of(overlay);
 
-        assertThat(rendered.resources()).filteredOn(resource -> !"Namespace".equals(Kustomize.kindOf(resource)))
+        assertThat(rendered.resources()).filteredOn(resource -> !Kustomize.CLUSTER_SCOPED_KINDS.contains(Kustomize.kindOf(resource)))
                 .allSatisfy(resource -> assertThat(Kustomize.metadata(resource).get("namespace")).as(Kustomize.idOf(resource))
                         .isEqualTo("clipflow"));
         assertThat(rendered.custom("kafka.strimzi.io", "Kafka")).hasSize(1);

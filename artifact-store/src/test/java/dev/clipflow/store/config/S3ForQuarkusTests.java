@@ -19,9 +19,9 @@ public class S3ForQuarkusTests implements QuarkusTestResourceLifecycleManager {
                 "S3_ENDPOINT", server.endpoint(),
                 "S3_PATH_STYLE", "true",
                 "S3_BUCKET_NAME", MISSING_BUCKET,
-                "AWS_DEFAULT_REGION", TestS3Server.REGION,
-                "AWS_ACCESS_KEY_ID", TestS3Server.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", TestS3Server.SECRET_KEY,
+                "AWS_DEFAULT_REGION", server.region(),
+                "AWS_ACCESS_KEY_ID", server.accessKey(),
+                "AWS_SECRET_ACCESS_KEY", server.secretKey(),
                 "PRESIGN_EXPIRY_SECONDS", "120");
     }
 

@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class TestS3Server implements AutoCloseable {
 
-    public static final String ACCESS_KEY = "clipflow-test-access";
-    public static final String SECRET_KEY = "clipflow-test-secret";
-    public static final String REGION = "us-east-1";
+    private static final String ACCESS_KEY = "clipflow-test-access";
+    private static final String SECRET_KEY = "clipflow-test-secret";
+    private static final String REGION = "us-east-1";
 
     private final S3Proxy proxy;
 
@@ -44,6 +44,18 @@ public final class TestS3Server implements AutoCloseable {
             throw new IllegalStateException("cannot start S3Proxy", e);
         }
         return new TestS3Server(proxy);
+    }
+
+    public String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    public String secretKey() {
+        return SECRET_KEY;
+    }
+
+    public String region() {
+        return REGION;
     }
 
     public String endpoint() {

@@ -147,6 +147,9 @@ public final class LocalArtifactStore implements ArtifactStore {
     @Override
     public Optional<ObjectInfo> head(String key) {
         Path target = resolve(key);
+        if (!Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(info(key, target, attributes.read(target, key)));
         } catch (NoSuchFileException e) {

@@ -3,6 +3,7 @@ package dev.clipflow.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clipflow.devstack.S3Server;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ArtifactStoreContract;
 import dev.clipflow.store.ObjectInfo;
@@ -29,15 +30,15 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
 
     static final String BUCKET = "clipflow-contract";
 
-    static TestS3Server server;
+    static S3Server server;
     static S3ArtifactStore store;
     static S3Client inspector;
 
     @BeforeAll
     static void startServer() {
-        server = TestS3Server.start();
+        server = S3Server.start(S3Server.Mode.IN_MEMORY);
         server.createBucket(BUCKET);
-        inspector = server.client();
+        inspector = S3Inspector.on(server);
         store = new S3ArtifactStore(config(Map.of()).s3(), Duration.ofHours(1));
     }
 

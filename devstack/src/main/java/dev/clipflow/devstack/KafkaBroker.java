@@ -67,9 +67,14 @@ public final class KafkaBroker implements AutoCloseable {
             int brokerPort = port == 0 ? FreePorts.pick() : port;
             Embedded embedded = new Embedded(serverConfig(brokerPort, FreePorts.pick(), dataDir.resolve("logs")),
                     dataDir);
-            embedded.format();
             long started = System.nanoTime();
-            embedded.start();
+            try {
+                embedded.format();
+                embedded.start();
+            } catch (RuntimeException | IOException e) {
+                embedded.close();
+                throw e;
+            }
             KafkaBroker broker = new KafkaBroker(brokerPort, embedded);
             LOG.info("Kafka broker {} (KRaft) started at {} in {} ms, data in {}", VERSION, broker.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000, dataDir);
@@ -201,7 +206,14 @@ public final class KafkaBroker implements AutoCloseable {
         synchronized void start() {
             server = ContextClassLoader.of(KafkaBroker.class, () -> {
                 KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-                raftServer.startup();
+                try {
+                    raftServer.startup();
+                } catch (RuntimeException e) {
+                    raftServer.shutdown();
+                    raftServer.awaitShutdown();
+                    throw new IllegalStateException("The Kafka broker did not start on "
+                            + config.getProperty("listeners"), e);
+                }
                 return raftServer;
             });
         }

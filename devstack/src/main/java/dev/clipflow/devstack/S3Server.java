@@ -185,22 +185,19 @@ public final class S3Server implements AutoCloseable {
                     // No graceful drain: "S3 went away" must be immediate, even with keep-alive connections open.
                     .stopTimeout(0)
                     .build();
-            Thread thread = Thread.currentThread();
-            ClassLoader caller = thread.getContextClassLoader();
-            thread.setContextClassLoader(S3Server.class.getClassLoader());
-            try {
-                s3Proxy.start();
-                while (!"STARTED".equals(s3Proxy.getState())) {
-                    Thread.sleep(5);
+            ContextClassLoader.run(S3Server.class, () -> {
+                try {
+                    s3Proxy.start();
+                    while (!"STARTED".equals(s3Proxy.getState())) {
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while starting the S3 server", e);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot start the S3 server on port " + port, e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while starting the S3 server", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot start the S3 server on port " + port, e);
-            } finally {
-                thread.setContextClassLoader(caller);
-            }
+            });
             proxy = s3Proxy;
         }
 

@@ -211,6 +211,26 @@ class S3UploadTest {
     }
 
     @Test
+    void aClipWhoseBytesDoNotMatchTheEventsChecksumIsRetriedAndNeverPublished() {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "tampered", 1);
+        JobRendered honest = job.event();
+        RenderedArtifact clip = honest.artifacts().get(0);
+        List<RenderedArtifact> artifacts = new java.util.ArrayList<>(honest.artifacts());
+        artifacts.set(0, new RenderedArtifact(clip.file(), clip.kind(), clip.clipIndex(), clip.sizeBytes(),
+                "0".repeat(64)));
+        JobRendered tampered = new JobRendered(1, job.jobId, honest.at(), honest.title(), honest.metadataFile(),
+                artifacts, honest.clips());
+
+        EventBus.publish(Topics.CLIP_EVENTS, tampered);
+        UploadFailed failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
+
+        assertThat(failed.attempts()).isEqualTo(config.maxAttempts());
+        assertThat(failed.failedFiles()).contains(clip.file(), honest.metadataFile());
+        assertThat(failed.reason()).contains("checksum");
+        assertThat(s3.keys(job.jobId + "/")).doesNotContain(job.key(clip.file()), job.metadataKey());
+    }
+
+    @Test
     void aReplayOfAJobThatIsNotParkedIsNotFound() {
         given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(404);
         given().post("/admin/replay/{job_id}", "not-a-uuid").then().statusCode(400);

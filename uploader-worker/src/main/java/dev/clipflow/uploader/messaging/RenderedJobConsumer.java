@@ -1,0 +1,49 @@
+package dev.clipflow.uploader.messaging;
+
+import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.uploader.service.JobOutcome;
+import dev.clipflow.uploader.service.RenderedJobProcessor;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads {@code clip-events} and uploads every {@code JobRendered}; the other events are not ours and
+ * are simply acknowledged (a record that is no event at all never gets here: the channel's
+ * dead-letter strategy parks it). The record is acknowledged when this method returns, that is after the
+ * outcome event (and, for a failure, the dead-letter record) was acknowledged by the broker.
+ */
+@ApplicationScoped
+public class RenderedJobConsumer {
+
+    public static final String CHANNEL = Topics.CLIP_EVENTS;
+    private static final Logger LOG = Logger.getLogger(RenderedJobConsumer.class);
+
+    private final RenderedJobProcessor processor;
+    private final DeadLetters deadLetters;
+
+    public RenderedJobConsumer(RenderedJobProcessor processor, DeadLetters deadLetters) {
+        this.processor = processor;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, ClipflowEvent> record) {
+        if (!(record.value() instanceof JobRendered rendered)) {
+            return;
+        }
+        JobOutcome outcome = processor.process(rendered);
+        if (outcome instanceof JobOutcome.Failed failed) {
+            deadLetters.park(record, failed.reason());
+            LOG.warnf("Upload of job %s given up after %d attempt(s): %s. Files not stored: %s; they stay in the"
+                            + " work dir and the record is in %s: replay with POST /admin/replay/%s",
+                    failed.jobId(), failed.attempts(), failed.reason(), failed.failedFiles(), DeadLetters.TOPIC,
+                    failed.jobId());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.clipflow.uploader.rest;
+
+import dev.clipflow.contracts.JobId;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.uploader.messaging.DeadLetterReader;
+import dev.clipflow.uploader.service.JobOutcome;
+import dev.clipflow.uploader.service.RenderedJobProcessor;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Replays uploads that were given up: takes the job's record from the dead-letter topic and runs
+ * its upload again (objects already stored are not sent twice). The outcome goes to
+ * {@code upload-events} as for any job. An operator endpoint: expose it inside the cluster only.
+ */
+@Path("/admin/replay")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReplayResource {
+
+    private final DeadLetterReader deadLetters;
+    private final RenderedJobProcessor processor;
+
+    public ReplayResource(DeadLetterReader deadLetters, RenderedJobProcessor processor) {
+        this.deadLetters = deadLetters;
+        this.processor = processor;
+    }
+
+    @POST
+    @Path("/{job_id}")
+    @Operation(summary = "Upload again the job parked in the dead-letter topic")
+    public Response replayJob(@PathParam("job_id") String jobId) {
+        if (!JobId.isValid(jobId)) {
+            return Response.status(400).entity(Map.of("error", "job id must be a UUID")).build();
+        }
+        JobRendered parked = deadLetters.parkedJobs().get(JobId.requireValid(jobId));
+        if (parked == null) {
+            return Response.status(404)
+                    .entity(Map.of("error", "no upload of job " + jobId + " in the dead-letter topic")).build();
+        }
+        ReplayResult result = ReplayResult.of(processor.process(parked));
+        return Response.status(result.outcome().equals("failed") ? 503 : 200).entity(result).build();
+    }
+
+    @POST
+    @Operation(summary = "Upload again every job parked in the dead-letter topic")
+    public List<ReplayResult> replayAll() {
+        return deadLetters.parkedJobs().values().stream()
+                .map(processor::process)
+                .map(ReplayResult::of)
+                .toList();
+    }
+
+    public record ReplayResult(String jobId, String outcome, List<String> failedFiles, String reason) {
+        static ReplayResult of(JobOutcome outcome) {
+            if (outcome instanceof JobOutcome.Failed f) {
+                return new ReplayResult(f.jobId(), f.name(), f.failedFiles(), f.reason());
+            }
+            if (outcome instanceof JobOutcome.Skipped s) {
+                return new ReplayResult(s.jobId(), s.name(), List.of(), s.reason());
+            }
+            return new ReplayResult(outcome.jobId(), outcome.name(), List.of(), null);
+        }
+    }
+}

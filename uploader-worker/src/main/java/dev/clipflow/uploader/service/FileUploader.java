@@ -1,0 +1,98 @@
+package dev.clipflow.uploader.service;
+
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.InvalidKeyException;
+import dev.clipflow.store.ObjectInfo;
+import dev.clipflow.uploader.config.UploadConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Stores one file, idempotently: an object already under the key with the same size and SHA-256 is
+ * kept as it is; otherwise the file is put (the store verifies the SHA-256 and publishes nothing
+ * under the key unless all of it arrived). Transient failures and checksum mismatches are retried.
+ */
+@ApplicationScoped
+public class FileUploader {
+
+    private static final Logger LOG = Logger.getLogger(FileUploader.class);
+
+    private final ArtifactStore store;
+    private final RetryPolicy retryPolicy;
+    private final UploadMetrics metrics;
+
+    public FileUploader(ArtifactStore store, UploadConfig config, UploadMetrics metrics) {
+        this.store = store;
+        this.retryPolicy = new RetryPolicy(config.maxAttempts(), config.backoffBase(), config.backoffMax());
+        this.metrics = metrics;
+    }
+
+    public FileResult upload(PlannedFile file) {
+        RetryPolicy.Attempted<FileResult> attempted = retryPolicy.run(() -> attempt(file),
+                FileUploader::worthRetrying, metrics::retry);
+        if (attempted.succeeded()) {
+            return attempted.value().withAttempts(attempted.attempts());
+        }
+        LOG.debugf(attempted.failure(), "giving up on %s after %d attempts", file.key(), attempted.attempts());
+        return FileResult.failed(file, attempted.attempts(), attempted.failure());
+    }
+
+    private FileResult attempt(PlannedFile file) {
+        Optional<ObjectInfo> existing = store.head(file.key());
+        if (existing.isPresent() && sameContent(existing.get(), file)) {
+            LOG.debugf("%s already stored", file.key());
+            metrics.alreadyStored();
+            return FileResult.stored(file, existing.get(), true);
+        }
+        if (!Files.isRegularFile(file.source())) {
+            throw new MissingArtifactException(file);
+        }
+        long started = System.nanoTime();
+        metrics.put();
+        ObjectInfo stored = store.put(file.key(), file.source(), file.options());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.uploaded(stored.size(), took);
+        LOG.debugf("stored %s (%d bytes) in %d ms", file.key(), stored.size(), took.toMillis());
+        return FileResult.stored(file, stored, false);
+    }
+
+    private static boolean sameContent(ObjectInfo info, PlannedFile file) {
+        return info.size() == file.size() && file.sha256().equalsIgnoreCase(String.valueOf(info.sha256()));
+    }
+
+    private static boolean worthRetrying(RuntimeException failure) {
+        return !(failure instanceof InvalidKeyException || failure instanceof MissingArtifactException
+                || failure instanceof IllegalArgumentException);
+    }
+
+    /** The file is neither in storage nor in the work dir: no retry can bring it back. */
+    public static class MissingArtifactException extends RuntimeException {
+        MissingArtifactException(PlannedFile file) {
+            super("artifact " + file.fileName() + " is neither stored nor in " + file.source().getParent());
+        }
+    }
+
+    /** How one file ended: stored (now or before) or failed, and after how many attempts. */
+    public record FileResult(PlannedFile file, ObjectInfo stored, boolean wasAlreadyStored, int attempts,
+            RuntimeException failure) {
+
+        static FileResult stored(PlannedFile file, ObjectInfo info, boolean wasAlreadyStored) {
+            return new FileResult(file, info, wasAlreadyStored, 1, null);
+        }
+
+        static FileResult failed(PlannedFile file, int attempts, RuntimeException failure) {
+            return new FileResult(file, null, false, attempts, failure);
+        }
+
+        FileResult withAttempts(int attempts) {
+            return new FileResult(file, stored, wasAlreadyStored, attempts, failure);
+        }
+
+        public boolean succeeded() {
+            return failure == null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.clipflow.uploader.service;
+
+import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.UploadFailed;
+import dev.clipflow.contracts.events.UploadSkipped;
+import java.time.Instant;
+import java.util.List;
+
+/** How the upload of a rendered job ended; each outcome is one event on {@code upload-events}. */
+public sealed interface JobOutcome {
+
+    String jobId();
+
+    String name();
+
+    ClipflowEvent toEvent(Instant at);
+
+    record Stored(String jobId, List<ArtifactsStored.StoredObject> objects, String metadataKey) implements JobOutcome {
+        public String name() {
+            return "stored";
+        }
+
+        public ClipflowEvent toEvent(Instant at) {
+            return new ArtifactsStored(ClipflowEvent.CURRENT_VERSION, jobId, at, objects, metadataKey);
+        }
+    }
+
+    record Failed(String jobId, List<String> failedFiles, String reason, int attempts) implements JobOutcome {
+        public String name() {
+            return "failed";
+        }
+
+        public ClipflowEvent toEvent(Instant at) {
+            return new UploadFailed(ClipflowEvent.CURRENT_VERSION, jobId, at, failedFiles, reason, attempts);
+        }
+    }
+
+    record Skipped(String jobId, String reason) implements JobOutcome {
+        public String name() {
+            return "skipped";
+        }
+
+        public ClipflowEvent toEvent(Instant at) {
+            return new UploadSkipped(ClipflowEvent.CURRENT_VERSION, jobId, at, reason);
+        }
+    }
+}

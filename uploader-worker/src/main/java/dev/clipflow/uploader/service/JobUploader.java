@@ -1,0 +1,97 @@
+package dev.clipflow.uploader.service;
+
+import dev.clipflow.contracts.events.ArtifactsStored.StoredObject;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.uploader.service.FileUploader.FileResult;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stores every artifact of a rendered job: clips and thumbnails in parallel (at most
+ * {@code S3_MAX_CONCURRENCY} at a time), then, only when all of them are confirmed stored, the
+ * metadata document, so a reader never finds a metadata object whose clips are missing.
+ */
+@ApplicationScoped
+public class JobUploader {
+
+    private final UploadConfig config;
+    private final StorageAccess access;
+    private final FileUploader files;
+    private final ExecutorService pool;
+
+    public JobUploader(UploadConfig config, StorageAccess access, FileUploader files) {
+        this.config = config;
+        this.access = access;
+        this.files = files;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrency()), r -> {
+            Thread t = new Thread(r, "upload-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public JobOutcome upload(JobRendered event) {
+        if (!access.uploadsEnabled()) {
+            return new JobOutcome.Skipped(event.jobId(), StorageAccess.NO_CREDENTIALS);
+        }
+        UploadPlan plan;
+        try {
+            plan = UploadPlan.of(event, config.workDir());
+        } catch (RefusedArtifactException refused) {
+            return new JobOutcome.Failed(event.jobId(), refused.files(), refused.getMessage(), 0);
+        }
+        List<CompletableFuture<FileResult>> running = plan.media().stream()
+                .map(file -> CompletableFuture.supplyAsync(() -> files.upload(file), pool))
+                .toList();
+        List<FileResult> results = new ArrayList<>(running.stream().map(CompletableFuture::join).toList());
+        if (results.stream().allMatch(FileResult::succeeded)) {
+            results.add(files.upload(plan.metadata()));
+        }
+        List<FileResult> failed = results.stream().filter(r -> !r.succeeded()).toList();
+        if (!failed.isEmpty()) {
+            return failure(plan, failed);
+        }
+        List<StoredObject> objects = results.stream()
+                .map(r -> new StoredObject(r.file().key(), r.stored().size(), r.stored().etag()))
+                .toList();
+        return new JobOutcome.Stored(plan.jobId(), objects, plan.metadata().key());
+    }
+
+    public java.nio.file.Path jobDir(String jobId) {
+        return config.workDir().resolve(jobId).toAbsolutePath().normalize();
+    }
+
+    private static JobOutcome.Failed failure(UploadPlan plan, List<FileResult> failed) {
+        List<String> names = new ArrayList<>(failed.stream().map(r -> r.file().fileName()).toList());
+        if (failed.stream().noneMatch(r -> r.file().equals(plan.metadata()))) {
+            names.add(plan.metadata().fileName()); // never attempted: it only goes after every clip
+        }
+        FileResult first = failed.get(0);
+        int attempts = failed.stream().mapToInt(FileResult::attempts).max().orElse(0);
+        String reason = first.file().fileName() + ": " + describe(first.failure());
+        return new JobOutcome.Failed(plan.jobId(), names, reason, attempts);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        Throwable cause = failure.getCause();
+        while (cause != null && cause != failure && (message == null || message.isBlank())) {
+            message = cause.getMessage();
+            cause = cause.getCause();
+        }
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+}

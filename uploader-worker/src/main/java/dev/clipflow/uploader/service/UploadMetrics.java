@@ -1,0 +1,57 @@
+package dev.clipflow.uploader.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/** What the uploader did, for dashboards: nothing of it is logged on success. */
+@ApplicationScoped
+public class UploadMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter puts;
+    private final Counter retries;
+    private final Counter filesUploaded;
+    private final Counter filesAlreadyStored;
+    private final Counter bytes;
+    private final Timer fileSeconds;
+
+    public UploadMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.puts = Counter.builder("clipflow.upload.puts").description("PUTs sent to the store, retries included")
+                .register(registry);
+        this.retries = Counter.builder("clipflow.upload.retries").description("Attempts that followed a failed one")
+                .register(registry);
+        this.filesUploaded = Counter.builder("clipflow.upload.files").tag("result", "uploaded").register(registry);
+        this.filesAlreadyStored = Counter.builder("clipflow.upload.files").tag("result", "already_stored")
+                .register(registry);
+        this.bytes = Counter.builder("clipflow.upload.bytes").baseUnit("bytes").register(registry);
+        this.fileSeconds = Timer.builder("clipflow.upload.file.seconds").register(registry);
+    }
+
+    void put() {
+        puts.increment();
+    }
+
+    void retry() {
+        retries.increment();
+    }
+
+    void uploaded(long size, Duration took) {
+        filesUploaded.increment();
+        bytes.increment(size);
+        fileSeconds.record(took);
+    }
+
+    void alreadyStored() {
+        filesAlreadyStored.increment();
+    }
+
+    /** {@code outcome}: stored, failed or skipped. */
+    public void job(String outcome, Duration took) {
+        registry.counter("clipflow.upload.jobs", "outcome", outcome).increment();
+        registry.timer("clipflow.upload.job.seconds", "outcome", outcome).record(took);
+    }
+}

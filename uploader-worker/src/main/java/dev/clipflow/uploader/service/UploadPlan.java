@@ -1,0 +1,90 @@
+package dev.clipflow.uploader.service;
+
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
+import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.store.PutOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What to store for a rendered job: the clips and thumbnails (in any order, in parallel), then the
+ * metadata document, strictly last. Only plain {@code .mp4}/{@code .jpg}/{@code .json} names inside
+ * {@code {WORK_DIR}/{job_id}/} are accepted; {@code temp_*} files are left out.
+ */
+public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, PlannedFile metadata) {
+
+    private static final Set<String> UPLOADED_EXTENSIONS = Set.of(".mp4", ".jpg", ".json");
+
+    public static UploadPlan of(JobRendered event, Path workDir) {
+        String jobId = event.jobId();
+        Path jobDir = workDir.resolve(jobId).toAbsolutePath().normalize();
+        List<String> refused = new ArrayList<>();
+        List<PlannedFile> media = new ArrayList<>();
+        List<PlannedFile> metadata = new ArrayList<>();
+        for (RenderedArtifact artifact : event.artifacts()) {
+            String name = artifact.file();
+            if (!isPlainNameInside(jobDir, name)) {
+                refused.add(name);
+            } else if (ObjectKeys.isTemporary(name) || !UPLOADED_EXTENSIONS.contains(extensionOf(name))) {
+                continue;
+            } else {
+                PlannedFile file = plan(jobId, jobDir, artifact);
+                (artifact.kind() == ArtifactKind.METADATA ? metadata : media).add(file);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RefusedArtifactException(refused, "file names that are not plain names inside the job folder");
+        }
+        if (metadata.size() != 1) {
+            throw new RefusedArtifactException(metadata.stream().map(PlannedFile::fileName).toList(),
+                    "a rendered job needs exactly one metadata artifact, got " + metadata.size());
+        }
+        return new UploadPlan(jobId, jobDir, List.copyOf(media), metadata.get(0));
+    }
+
+    public List<PlannedFile> all() {
+        List<PlannedFile> all = new ArrayList<>(media);
+        all.add(metadata);
+        return all;
+    }
+
+    private static PlannedFile plan(String jobId, Path jobDir, RenderedArtifact artifact) {
+        PutOptions options = PutOptions.of(artifact.kind().contentType())
+                .withMetadata(PutOptions.JOB_ID, jobId)
+                .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR)
+                .withSha256(artifact.sha256().toLowerCase(Locale.ROOT));
+        if (artifact.clipIndex() != null) {
+            options = options.withMetadata(PutOptions.CLIP_INDEX, artifact.clipIndex().toString());
+        }
+        return new PlannedFile(artifact.file(), jobDir.resolve(artifact.file()),
+                ObjectKeys.jobObject(jobId, artifact.file()), artifact.kind(), artifact.sizeBytes(),
+                artifact.sha256().toLowerCase(Locale.ROOT), options);
+    }
+
+    private static boolean isPlainNameInside(Path jobDir, String name) {
+        try {
+            ObjectKeys.requirePlainFileName(name);
+        } catch (IllegalArgumentException notPlain) {
+            return false;
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return false;
+        }
+        try {
+            Path resolved = jobDir.resolve(name).normalize();
+            return resolved.getParent().equals(jobDir);
+        } catch (RuntimeException invalidPath) {
+            return false;
+        }
+    }
+
+    private static String extensionOf(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.clipflow.uploader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.devstack.S3Server;
+import dev.clipflow.devstack.S3TestResource;
+import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.uploader.support.Consumption;
+import dev.clipflow.uploader.support.EventBus;
+import dev.clipflow.uploader.support.RenderedJob;
+import dev.clipflow.uploader.support.S3Objects;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(S3OutageTest.ProductionBackoff.class)
+class S3OutageTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+    @Inject
+    UploadConfig config;
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void theS3ServerDownFor20SecondsMidJobDelaysTheUploadButEverythingLands() throws Exception {
+        Consumption.awaitConsuming(config.workDir());
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "outage", 0);
+        for (int i = 0; i < 4; i++) {
+            job.clip(i, 16L << 20);
+        }
+        JobRendered event = job.event();
+        double retriesBefore = registry.counter("clipflow.upload.retries").count();
+
+        try (S3Objects s3 = new S3Objects()) {
+            EventBus.publish(Topics.CLIP_EVENTS, event);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            S3Server server = S3TestResource.server();
+            server.stop();
+            long stopped = System.nanoTime();
+            try {
+                Thread.sleep(OUTAGE.toMillis());
+            } finally {
+                server.restart();
+            }
+            System.out.printf("S3 down for %d ms in the middle of job %s%n",
+                    Duration.ofNanos(System.nanoTime() - stopped).toMillis(), job.jobId);
+
+            List<ClipflowEvent> events = EventBus.awaitUploadEvents(job.jobId, 1, Duration.ofSeconds(90));
+            assertThat(events).singleElement().isInstanceOf(ArtifactsStored.class);
+            assertThat(registry.counter("clipflow.upload.retries").count() - retriesBefore)
+                    .as("the outage was felt").isPositive();
+            assertThat(s3.keys(job.jobId + "/")).containsExactlyInAnyOrderElementsOf(
+                    job.uploadedFiles().stream().map(job::key).toList());
+            for (var artifact : event.artifacts()) {
+                assertThat(s3.head(job.key(artifact.file())).contentLength()).isEqualTo(artifact.sizeBytes());
+            }
+        }
+    }
+
+    /** Backoff close to the production defaults (3 s base), so an outage of 20 s is ridden out. */
+    public static class ProductionBackoff extends S3Profile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("clipflow.upload.max-attempts", "6");
+            config.put("clipflow.upload.backoff-base", "1500ms");
+            config.put("clipflow.upload.backoff-max", "30s");
+            config.put("clipflow.upload.max-concurrency", "2");
+            return config;
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package dev.clipflow.uploader;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
+import dev.clipflow.contracts.events.JobStarted;
+import dev.clipflow.contracts.events.UploadFailed;
+import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.devstack.S3Server;
+import dev.clipflow.devstack.S3TestResource;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.uploader.messaging.DeadLetters;
+import dev.clipflow.uploader.support.Consumption;
+import dev.clipflow.uploader.support.EventBus;
+import dev.clipflow.uploader.support.LogCapture;
+import dev.clipflow.uploader.support.RenderedJob;
+import dev.clipflow.uploader.support.S3Objects;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+@QuarkusTest
+@TestProfile(S3Profile.class)
+class S3UploadTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    ArtifactStore store;
+    @Inject
+    UploadConfig config;
+
+    private S3Objects s3;
+
+    @BeforeEach
+    void consuming() {
+        Consumption.awaitConsuming(config.workDir());
+        s3 = new S3Objects();
+    }
+
+    @AfterEach
+    void close() {
+        s3.close();
+    }
+
+    @Test
+    void everyArtifactLandsUnderItsJobKeyWithMetadataEncryptionAndContentAndTheMetadataLast() throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "Keynote: the future?", 3);
+        JobRendered event = job.event();
+
+        EventBus.publish(Topics.CLIP_EVENTS, event);
+        ArtifactsStored stored = (ArtifactsStored) EventBus.awaitUploadEvent(job.jobId, WAIT);
+
+        List<String> expectedKeys = job.uploadedFiles().stream().map(job::key).toList();
+        assertThat(stored.metadataKey()).isEqualTo(job.metadataKey());
+        assertThat(stored.objects()).extracting(ArtifactsStored.StoredObject::key)
+                .containsExactlyInAnyOrderElementsOf(expectedKeys);
+        assertThat(stored.objects()).last().extracting(ArtifactsStored.StoredObject::key).isEqualTo(job.metadataKey());
+        assertThat(s3.keys(job.jobId + "/")).containsExactlyInAnyOrderElementsOf(expectedKeys)
+                .noneMatch(key -> key.contains("temp_"));
+
+        Instant metadataModified = s3.head(job.metadataKey()).lastModified();
+        for (RenderedArtifact artifact : event.artifacts()) {
+            String key = job.key(artifact.file());
+            HeadObjectResponse head = s3.head(key);
+            assertThat(head.contentLength()).isEqualTo(artifact.sizeBytes());
+            assertThat(head.contentType()).isEqualTo(artifact.kind().contentType());
+            assertThat(head.serverSideEncryption()).as("SSE of %s", key).isEqualTo(ServerSideEncryption.AES256);
+            assertThat(head.metadata()).containsEntry("job-id", job.jobId).containsEntry("created-by", "clipflow");
+            if (artifact.kind() == ArtifactKind.METADATA) {
+                assertThat(head.metadata()).doesNotContainKey("clip-index");
+            } else {
+                assertThat(head.metadata()).containsEntry("clip-index", artifact.clipIndex().toString());
+                assertThat(metadataModified).as("metadata stored after %s", key)
+                        .isAfterOrEqualTo(head.lastModified());
+            }
+            assertThat(sha256(s3.bytes(key))).as("content of %s", key).isEqualTo(artifact.sha256());
+            assertThat(stored.objects()).filteredOn(o -> o.key().equals(key))
+                    .singleElement().extracting(ArtifactsStored.StoredObject::size).isEqualTo(artifact.sizeBytes());
+        }
+        assertThat(job.dir).as("work dir removed once stored").doesNotExist();
+
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'upload-storage' }.status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("clipflow_upload_jobs_total{outcome=\"stored\"}"))
+                .body(containsString("clipflow_upload_bytes_total"));
+    }
+
+    @Test
+    void aSuccessfulJobLogsNothingAtInfoOrAbove() {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "quiet", 2);
+        try (LogCapture logs = LogCapture.start()) {
+            EventBus.publish(Topics.CLIP_EVENTS, job.event());
+            assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+            assertThat(logs.lines()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRedeliveredJobUploadsOnlyWhatIsNotStoredYetAndNothingTwice() {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "again", 2);
+        JobRendered event = job.event();
+        RenderedArtifact first = event.artifacts().get(0);
+        store.put(job.key(first.file()), job.dir.resolve(first.file()),
+                dev.clipflow.store.PutOptions.of(first.kind().contentType())
+                        .withMetadata("job-id", job.jobId).withMetadata("created-by", "clipflow")
+                        .withMetadata("clip-index", first.clipIndex().toString()).withSha256(first.sha256()));
+        double putsBefore = puts();
+
+        EventBus.publish(Topics.CLIP_EVENTS, event);
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+        assertThat(puts() - putsBefore).as("PUTs of the first delivery").isEqualTo(event.artifacts().size() - 1);
+
+        EventBus.publish(Topics.CLIP_EVENTS, event);
+        List<ClipflowEvent> events = EventBus.awaitUploadEvents(job.jobId, 2, WAIT);
+        assertThat(events).allMatch(e -> e instanceof ArtifactsStored);
+        assertThat(puts() - putsBefore).as("PUTs after the redelivery").isEqualTo(event.artifacts().size() - 1);
+        assertThat(s3.keys(job.jobId + "/")).hasSize(event.artifacts().size());
+    }
+
+    @Test
+    void eventsOtherThanJobRenderedAreLeftAlone() {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "others", 1);
+        EventBus.publish(Topics.CLIP_EVENTS, new JobStarted(1, job.jobId, Instant.now(), "worker-1"));
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+        assertThat(EventBus.uploadEvents(job.jobId)).hasSize(1);
+    }
+
+    @Test
+    void aFileNameReachingOutsideTheJobFolderFailsTheUploadAndNothingIsStored() {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "sneaky", 1);
+        JobRendered event = job.eventWith(new RenderedArtifact("../../etc/passwd.json", ArtifactKind.METADATA, null,
+                10, "00".repeat(32)));
+
+        EventBus.publish(Topics.CLIP_EVENTS, event);
+        UploadFailed failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
+
+        assertThat(failed.failedFiles()).containsExactly("../../etc/passwd.json");
+        assertThat(s3.keys(job.jobId + "/")).isEmpty();
+        assertThat(job.dir).isDirectory();
+        assertThat(EventBus.records(DeadLetters.TOPIC, job.jobId)).hasSize(1);
+    }
+
+    @Test
+    void storageKeptDownGivesUpAfterTheConfiguredAttemptsWithOneWarningKeepsTheFilesAndAReplayStoresThem()
+            throws InterruptedException {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "outage", 2);
+        JobRendered event = job.event();
+        S3Server server = S3TestResource.server();
+        server.stop();
+        UploadFailed failed;
+        try (LogCapture logs = LogCapture.start()) {
+            EventBus.publish(Topics.CLIP_EVENTS, event);
+            failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (logs.lines().stream().noneMatch(line -> line.contains(job.jobId)) && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the WARN follows the dead-letter record, which follows the event
+            }
+            // Kafka's own client warnings (e.g. the dead-letter topic created on first use) aside:
+            assertThat(logs.lines()).filteredOn(line -> !line.contains("[org.apache.kafka"))
+                    .singleElement().asString().startsWith("WARN").contains(job.jobId, "outage_clip_");
+            given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'upload-storage' }.status", equalTo("DOWN"));
+        } finally {
+            server.restart();
+        }
+
+        assertThat(failed.attempts()).isEqualTo(config.maxAttempts());
+        assertThat(failed.failedFiles()).contains(job.metadataKey().substring(job.jobId.length() + 1));
+        assertThat(failed.reason()).isNotBlank();
+        for (String file : job.uploadedFiles()) {
+            assertThat(job.dir.resolve(file)).as("kept for the replay").isRegularFile();
+        }
+        assertThat(EventBus.records(DeadLetters.TOPIC, job.jobId)).hasSize(1);
+        assertThat(s3.keys(job.jobId + "/")).isEmpty();
+
+        given().post("/admin/replay/{job_id}", job.jobId)
+                .then().statusCode(200).body("outcome", equalTo("stored")).body("job_id", equalTo(job.jobId));
+
+        List<ClipflowEvent> events = EventBus.awaitUploadEvents(job.jobId, 2, WAIT);
+        assertThat(events.get(1)).isInstanceOf(ArtifactsStored.class);
+        assertThat(s3.keys(job.jobId + "/")).containsExactlyInAnyOrderElementsOf(
+                job.uploadedFiles().stream().map(job::key).toList());
+        assertThat(job.dir).doesNotExist();
+    }
+
+    @Test
+    void aClipWhoseBytesDoNotMatchTheEventsChecksumIsRetriedAndNeverPublished() {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "tampered", 1);
+        JobRendered honest = job.event();
+        RenderedArtifact clip = honest.artifacts().get(0);
+        List<RenderedArtifact> artifacts = new java.util.ArrayList<>(honest.artifacts());
+        artifacts.set(0, new RenderedArtifact(clip.file(), clip.kind(), clip.clipIndex(), clip.sizeBytes(),
+                "0".repeat(64)));
+        JobRendered tampered = new JobRendered(1, job.jobId, honest.at(), honest.title(), honest.metadataFile(),
+                artifacts, honest.clips());
+
+        EventBus.publish(Topics.CLIP_EVENTS, tampered);
+        UploadFailed failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
+
+        assertThat(failed.attempts()).isEqualTo(config.maxAttempts());
+        assertThat(failed.failedFiles()).contains(clip.file(), honest.metadataFile());
+        assertThat(failed.reason()).contains("checksum");
+        assertThat(s3.keys(job.jobId + "/")).doesNotContain(job.key(clip.file()), job.metadataKey());
+    }
+
+    @Test
+    void aReplayOfAJobThatIsNotParkedIsNotFound() {
+        given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(404);
+        given().post("/admin/replay/{job_id}", "not-a-uuid").then().statusCode(400);
+    }
+
+    @Test
+    void a300MbClipGoesUpByMultipart() throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "big", 0).clip(0, 300L << 20);
+        JobRendered event = job.event();
+        Path big = job.dir.resolve(event.artifacts().get(0).file());
+        boolean bench = Boolean.getBoolean("clipflow.bench");
+        Path copy = bench ? Files.copy(big, job.dir.resolveSibling("big-raw-" + job.jobId + ".bin")) : null;
+
+        long started = System.nanoTime();
+        EventBus.publish(Topics.CLIP_EVENTS, event);
+        assertThat(EventBus.awaitUploadEvent(job.jobId, Duration.ofSeconds(180))).isInstanceOf(ArtifactsStored.class);
+        Duration uploader = Duration.ofNanos(System.nanoTime() - started);
+
+        String key = job.key(event.artifacts().get(0).file());
+        HeadObjectResponse head = s3.head(key);
+        assertThat(head.contentLength()).isEqualTo(300L << 20);
+        assertThat(head.eTag()).as("multipart ETag").matches("\"?[0-9a-fA-F]+-\\d+\"?");
+        int parts = Integer.parseInt(head.eTag().replace("\"", "").replaceAll(".*-", ""));
+        assertThat(parts).isGreaterThan(1);
+        s3.client().deleteObject(b -> b.bucket(bucket()).key(key)); // the in-memory server holds it in the heap
+        System.out.printf("300 MiB clip: event to ArtifactsStored in %d ms, %d parts%n", uploader.toMillis(), parts);
+
+        if (bench) { // -Dclipflow.bench=true: the same file in one plain SDK PUT, for comparison
+            long rawStarted = System.nanoTime();
+            String rawKey = "bench/" + job.jobId + ".bin";
+            s3.client().putObject(b -> b.bucket(bucket()).key(rawKey), RequestBody.fromFile(copy));
+            System.out.printf("300 MiB raw SDK single PUT: %d ms%n", (System.nanoTime() - rawStarted) / 1_000_000);
+            s3.client().deleteObject(b -> b.bucket(bucket()).key(rawKey));
+            Files.delete(copy);
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventIsParkedInTheDeadLetterTopicAndTheNextJobStillUploads() {
+        String key = java.util.UUID.randomUUID().toString();
+        EventBus.publishRaw(Topics.CLIP_EVENTS, key, "{not an event".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "after garbage", 1);
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (EventBus.records(DeadLetters.TOPIC, key).isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(EventBus.records(DeadLetters.TOPIC, key)).hasSize(1);
+    }
+
+    private String bucket() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("AWS_S3_BUCKET", String.class);
+    }
+
+    private double puts() {
+        return registry.counter("clipflow.upload.puts").count();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+}

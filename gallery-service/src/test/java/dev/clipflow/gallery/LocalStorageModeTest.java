@@ -28,8 +28,9 @@ class LocalStorageModeTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
-                return Map.of("STORAGE_TYPE", "local",
-                        "LOCAL_STORAGE_PATH", Files.createTempDirectory("gallery-local-").toString());
+                // the storage's own property names: they win over the S3 test resource's STORAGE_TYPE
+                return Map.of("clipflow.storage.type", "local",
+                        "clipflow.storage.local.path", Files.createTempDirectory("gallery-local-").toString());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

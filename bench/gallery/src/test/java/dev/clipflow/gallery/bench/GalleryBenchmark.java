@@ -62,6 +62,9 @@ class GalleryBenchmark {
     static final int CLIPS_PER_JOB = 5;
     static final int REQUESTS = Integer.getInteger("bench.requests", 5_000);
     static final int PARALLEL = 16;
+    /** Also write each clip's mp4 and jpg objects (only their keys matter: they lengthen the listing). */
+    static final boolean CLIP_OBJECTS = Boolean.parseBoolean(System.getProperty("bench.clipObjects", "true"));
+    static final int OBJECTS_PER_JOB = CLIP_OBJECTS ? 1 + 2 * CLIPS_PER_JOB : 1;
 
     @Inject
     GalleryIndex index;
@@ -78,7 +81,7 @@ class GalleryBenchmark {
         try (S3Client s3 = rawClient(); ExecutorServiceCloser pool = new ExecutorServiceCloser(Executors.newFixedThreadPool(PARALLEL))) {
             long t = System.nanoTime();
             List<String> metadataKeys = writeJobs(s3, pool.executor);
-            line(report, "write %d jobs (%d objects) with the raw SDK: %.1f s", JOBS, JOBS * (1 + 2 * CLIPS_PER_JOB), seconds(t));
+            line(report, "write %d jobs (%d objects) with the raw SDK: %.1f s", JOBS, JOBS * OBJECTS_PER_JOB, seconds(t));
 
             // raw SDK baseline: list every key (keeping *_metadata.json), then GET those in parallel
             t = System.nanoTime();
@@ -100,7 +103,7 @@ class GalleryBenchmark {
             }
             double rawGets = seconds(t);
             line(report, "raw SDK baseline: list %d keys %.2f s, GET %d metadata objects (%d threads) %.2f s, together %.2f s",
-                    JOBS * (1 + 2 * CLIPS_PER_JOB), rawList, listed.size(), PARALLEL, rawGets, rawList + rawGets);
+                    JOBS * OBJECTS_PER_JOB, rawList, listed.size(), PARALLEL, rawGets, rawList + rawGets);
 
             HttpClient http = HttpClient.newHttpClient();
             t = System.nanoTime();
@@ -170,7 +173,7 @@ class GalleryBenchmark {
             String metadataKey = ObjectKeys.metadata(jobId, title);
             keys.add(metadataKey);
             List<Map.Entry<String, byte[]>> objects = new ArrayList<>();
-            for (int n = 1; n <= CLIPS_PER_JOB; n++) {
+            for (int n = 1; CLIP_OBJECTS && n <= CLIPS_PER_JOB; n++) {
                 objects.add(Map.entry(ObjectKeys.clip(jobId, title, n), tiny));
                 objects.add(Map.entry(ObjectKeys.thumbnail(jobId, title, n), tiny));
             }
@@ -179,7 +182,10 @@ class GalleryBenchmark {
                 for (Map.Entry<String, byte[]> object : objects) {
                     s3.putObject(b -> b.bucket(S3TestResource.BUCKET).key(object.getKey()), RequestBody.fromBytes(object.getValue()));
                 }
-                done.incrementAndGet();
+                int jobs = done.incrementAndGet();
+                if (jobs % 1000 == 0) {
+                    System.out.println("[bench] written " + jobs + " jobs");
+                }
             }));
         }
         for (Future<?> put : puts) {

@@ -239,20 +239,18 @@ public class GalleryIndex {
             return;
         }
         IndexedJob known = snapshot.byMetadataKey(key);
-        String eventEtag = event.objects().stream().filter(object -> key.equals(object.key()))
-                .map(ArtifactsStored.StoredObject::etag).findFirst().orElse(null);
-        if (known != null && known.version().sameEtag(eventEtag)) {
+        Optional<ArtifactsStored.StoredObject> described = event.objects().stream()
+                .filter(object -> key.equals(object.key()) && object.etag() != null && !object.etag().isBlank()).findFirst();
+        if (known != null && described.isPresent() && known.version().sameEtag(described.get().etag())) {
             return;
         }
-        Optional<ObjectInfo> head = store.head(key);
-        if (head.isEmpty()) {
+        // the event names the object's ETag: no HEAD needed (a later replacement shows as a changed ETag)
+        Optional<ObjectVersion> version = described.map(object -> new ObjectVersion(object.etag(), null, object.size()))
+                .or(() -> store.head(key).map(ObjectVersion::of));
+        if (version.isEmpty()) {
             return; // deleted since: the next refresh agrees
         }
-        ObjectVersion version = ObjectVersion.of(head.get());
-        if (known != null && known.version().sameAs(head.get())) {
-            return;
-        }
-        read(key, version, 0).ifPresent(this::commitOne);
+        read(key, version.get(), 0).ifPresent(this::commitOne);
     }
 
     private synchronized void commitOne(IndexedJob job) {

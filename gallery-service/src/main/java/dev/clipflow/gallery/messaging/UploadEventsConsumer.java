@@ -32,7 +32,9 @@ public class UploadEventsConsumer {
             return;
         }
         try {
+            long started = System.nanoTime();
             index.add(stored);
+            LOG.debugf("job %s from ArtifactsStored indexed in %d ms", stored.jobId(), (System.nanoTime() - started) / 1_000_000);
         } catch (StorageException e) {
             LOG.warnf("Cannot read the metadata of job %s now, the next refresh will: %s", stored.jobId(), e.getMessage());
             index.markStale();

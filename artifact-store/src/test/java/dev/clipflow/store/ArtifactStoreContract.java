@@ -205,6 +205,16 @@ public abstract class ArtifactStoreContract {
     }
 
     @Test
+    void keysBelowAnObjectAreAbsent() {
+        String key = job + "/t_clip_1.mp4";
+        store().put(key, new ByteArrayInputStream(new byte[] {1}), 1, PutOptions.of("video/mp4"));
+
+        assertThat(store().head(key + "/below")).isEmpty();
+        assertThat(store().head(job)).isEmpty();
+        assertThatThrownBy(() -> store().get(key + "/below")).isInstanceOf(NoSuchObjectException.class);
+    }
+
+    @Test
     void deleteRemovesTheObject() {
         String key = job + "/gone.jpg";
         store().put(key, new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, PutOptions.of("image/jpeg"));

@@ -26,11 +26,14 @@ final class DevstackLogging {
         LogContext context = LogContext.getLogContext();
         quieted = NOISY.stream().map(context::getLogger).toList();
         quieted.forEach(logger -> logger.setLevel(Level.WARNING));
-        // Its one WARN per start ("metadata log appears to be empty") is expected on a fresh broker.
-        Logger controller = context.getLogger("org.apache.kafka.controller");
-        controller.setLevel(Level.SEVERE);
+        // Expected on this broker, not worth a WARN: "metadata log appears to be empty" on every fresh start,
+        // "closing a closed NetworkClient" on every stop, "unknown topic" before an auto-created topic exists.
         quieted = new java.util.ArrayList<>(quieted);
-        quieted.add(controller);
+        for (String name : List.of("org.apache.kafka.controller", "org.apache.kafka.clients.NetworkClient")) {
+            Logger logger = context.getLogger(name);
+            logger.setLevel(Level.SEVERE);
+            quieted.add(logger);
+        }
     }
 
     private DevstackLogging() {

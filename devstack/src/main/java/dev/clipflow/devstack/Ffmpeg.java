@@ -41,7 +41,8 @@ public final class Ffmpeg {
             if (!Files.isExecutable(path)) {
                 throw new IllegalStateException(variable + "=" + configured + " is not an executable file");
             }
-            LOG.info("{} from {}: {}", bundled.getSimpleName(), variable, path);
+            String version = version(path, variable + "=" + configured + " does not run");
+            LOG.info("{} from {}: {} ({})", bundled.getSimpleName(), variable, path, version);
             return path;
         }
         long started = System.nanoTime();
@@ -57,9 +58,29 @@ public final class Ffmpeg {
                     + ". " + SYSTEM_LIBRARIES + ", or set " + variable + " to another ffmpeg", e);
         }
         Path path = Path.of(loaded);
-        LOG.info("Bundled {} ready at {} in {} ms", bundled.getSimpleName(), path,
-                (System.nanoTime() - started) / 1_000_000);
+        String version = version(path, "The bundled " + bundled.getSimpleName() + " does not run. "
+                + SYSTEM_LIBRARIES + ", or set " + variable + " to another ffmpeg");
+        LOG.info("Bundled {} ready at {} in {} ms ({})", bundled.getSimpleName(), path,
+                (System.nanoTime() - started) / 1_000_000, version);
         return path;
+    }
+
+    /** Runs {@code -version}: a missing system library shows here, once, with what to do about it. */
+    private static String version(Path executable, String failure) {
+        try {
+            Process process = new ProcessBuilder(executable.toString(), "-hide_banner", "-version")
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).strip();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(failure + ": " + output);
+            }
+            return output.lines().findFirst().orElse("").replaceFirst(" Copyright.*", "");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(failure + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + executable, e);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -41,16 +41,17 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String VERSION = org.apache.kafka.common.utils.AppInfoParser.getVersion();
 
     private final int port;
-    private final int controllerPort;
-    private final Path dataDir;
-    private final Properties config;
-    private KafkaRaftServer server;
+    private final Lifecycle lifecycle;
 
-    private KafkaBroker(int port, int controllerPort, Path dataDir) {
+    private KafkaBroker(int port, Lifecycle lifecycle) {
         this.port = port;
-        this.controllerPort = controllerPort;
-        this.dataDir = dataDir;
-        this.config = serverConfig(port, controllerPort, dataDir.resolve("logs"));
+        this.lifecycle = lifecycle;
+    }
+
+    /** A view of a broker that runs elsewhere in this JVM (another class loader) and is controlled through JMX. */
+    static KafkaBroker shared(String bootstrapServers, Lifecycle lifecycle) {
+        return new KafkaBroker(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)),
+                lifecycle);
     }
 
     /** Starts a broker on a free loopback port. */
@@ -63,10 +64,18 @@ public final class KafkaBroker implements AutoCloseable {
         DevstackLogging.quietDependencies();
         try {
             Path dataDir = Files.createTempDirectory("clipflow-kafka-");
-            KafkaBroker broker = new KafkaBroker(port == 0 ? FreePorts.pick() : port, FreePorts.pick(), dataDir);
-            broker.format();
+            int brokerPort = port == 0 ? FreePorts.pick() : port;
+            Embedded embedded = new Embedded(serverConfig(brokerPort, FreePorts.pick(), dataDir.resolve("logs")),
+                    dataDir);
             long started = System.nanoTime();
-            broker.startServer();
+            try {
+                embedded.format();
+                embedded.start();
+            } catch (RuntimeException | IOException e) {
+                embedded.close();
+                throw e;
+            }
+            KafkaBroker broker = new KafkaBroker(brokerPort, embedded);
             LOG.info("Kafka broker {} (KRaft) started at {} in {} ms, data in {}", VERSION, broker.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000, dataDir);
             return broker;
@@ -84,8 +93,8 @@ public final class KafkaBroker implements AutoCloseable {
         return port;
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
+    public boolean isRunning() {
+        return lifecycle.isRunning();
     }
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
@@ -133,49 +142,109 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Shuts the broker down; port and data are kept for {@link #restart()}. */
-    public synchronized void stop() {
-        if (server == null) {
-            return;
+    public void stop() {
+        if (lifecycle.isRunning()) {
+            lifecycle.stop();
+            if (lifecycle instanceof Embedded) {
+                LOG.info("Kafka broker at {} stopped", bootstrapServers());
+            }
         }
-        server.shutdown();
-        server.awaitShutdown();
-        server = null;
-        LOG.info("Kafka broker at {} stopped", bootstrapServers());
     }
 
     /** Starts the broker again on the same port with the same data (stops it first if it runs). */
-    public synchronized void restart() {
-        stop();
-        startServer();
-        LOG.info("Kafka broker at {} restarted", bootstrapServers());
+    public void restart() {
+        lifecycle.restart();
+        if (lifecycle instanceof Embedded) {
+            LOG.info("Kafka broker at {} restarted", bootstrapServers());
+        }
     }
 
-    /** Stops the broker and deletes its data. */
+    /** Stops the broker and deletes its data (a shared broker is left to its JVM shutdown hook). */
     @Override
-    public synchronized void close() {
-        stop();
-        TempDirs.deleteQuietly(dataDir);
+    public void close() {
+        lifecycle.close();
     }
 
-    private synchronized void startServer() {
-        KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-        raftServer.startup();
-        server = raftServer;
+    /** Start, stop, restart and close of the server, wherever it runs. */
+    interface Lifecycle {
+        boolean isRunning();
+
+        void stop();
+
+        void restart();
+
+        void close();
     }
 
-    private void format() throws IOException {
-        Path properties = dataDir.resolve("server.properties");
-        try (var out = Files.newBufferedWriter(properties)) {
-            config.store(out, "Clipflow devstack broker");
+    /** The KRaft server in this class loader. */
+    private static final class Embedded implements Lifecycle {
+        private final Properties config;
+        private final Path dataDir;
+        private KafkaRaftServer server;
+
+        Embedded(Properties config, Path dataDir) {
+            this.config = config;
+            this.dataDir = dataDir;
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exitCode;
-        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            exitCode = StorageTool.execute(new String[] {"format", "--config", properties.toString(),
-                    "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, print);
+
+        void format() throws IOException {
+            Path properties = dataDir.resolve("server.properties");
+            try (var out = Files.newBufferedWriter(properties)) {
+                config.store(out, "Clipflow devstack broker");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int exitCode;
+            try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+                exitCode = StorageTool.execute(new String[] {"format", "--config", properties.toString(),
+                        "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, print);
+            }
+            if (exitCode != 0) {
+                throw new IllegalStateException("Formatting the Kafka log directory failed: " + output);
+            }
         }
-        if (exitCode != 0) {
-            throw new IllegalStateException("Formatting the Kafka log directory failed: " + output);
+
+        synchronized void start() {
+            server = ContextClassLoader.of(KafkaBroker.class, () -> {
+                KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+                try {
+                    raftServer.startup();
+                } catch (RuntimeException e) {
+                    raftServer.shutdown();
+                    raftServer.awaitShutdown();
+                    throw new IllegalStateException("The Kafka broker did not start on "
+                            + config.getProperty("listeners"), e);
+                }
+                return raftServer;
+            });
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return server != null;
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (server != null) {
+                KafkaRaftServer running = server;
+                ContextClassLoader.run(KafkaBroker.class, () -> {
+                    running.shutdown();
+                    running.awaitShutdown();
+                });
+                server = null;
+            }
+        }
+
+        @Override
+        public synchronized void restart() {
+            stop();
+            start();
+        }
+
+        @Override
+        public synchronized void close() {
+            stop();
+            TempDirs.deleteQuietly(dataDir);
         }
     }
 

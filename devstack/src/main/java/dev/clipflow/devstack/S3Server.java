@@ -40,17 +40,21 @@ public final class S3Server implements AutoCloseable {
 
     private final Mode mode;
     private final int port;
-    private final BlobStore blobStore;
-    private final Path dataDir;
-    private final String accessKey = "devstack" + randomHex(6);
-    private final String secretKey = randomHex(20);
-    private S3Proxy proxy;
+    private final String accessKey;
+    private final String secretKey;
+    private final Lifecycle lifecycle;
 
-    private S3Server(Mode mode, int port, BlobStore blobStore, Path dataDir) {
+    private S3Server(Mode mode, int port, String accessKey, String secretKey, Lifecycle lifecycle) {
         this.mode = mode;
         this.port = port;
-        this.blobStore = blobStore;
-        this.dataDir = dataDir;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+        this.lifecycle = lifecycle;
+    }
+
+    /** A view of a server that runs elsewhere in this JVM (another class loader) and is controlled through JMX. */
+    static S3Server shared(Mode mode, String endpoint, String accessKey, String secretKey, Lifecycle lifecycle) {
+        return new S3Server(mode, URI.create(endpoint).getPort(), accessKey, secretKey, lifecycle);
     }
 
     /** Starts a server on a free loopback port. */
@@ -74,8 +78,12 @@ public final class S3Server implements AutoCloseable {
         } else {
             blobStore = new TransientNio2BlobStore();
         }
-        S3Server server = new S3Server(mode, port == 0 ? FreePorts.pick() : port, blobStore, dataDir);
-        server.startProxy();
+        int serverPort = port == 0 ? FreePorts.pick() : port;
+        String accessKey = "devstack" + randomHex(6);
+        String secretKey = randomHex(20);
+        Embedded embedded = new Embedded(blobStore, dataDir, serverPort, accessKey, secretKey);
+        embedded.start();
+        S3Server server = new S3Server(mode, serverPort, accessKey, secretKey, embedded);
         LOG.info("S3 server (S3Proxy, {}) started at {} in {} ms", mode, server.endpoint(),
                 (System.nanoTime() - started) / 1_000_000);
         return server;
@@ -106,65 +114,129 @@ public final class S3Server implements AutoCloseable {
         return REGION;
     }
 
-    public synchronized boolean isRunning() {
-        return proxy != null;
+    public boolean isRunning() {
+        return lifecycle.isRunning();
     }
 
     /** Creates the bucket unless it exists. Works while the server is stopped too. */
     public void createBucket(String name) {
-        if (!blobStore.containerExists(name)) {
-            blobStore.createContainer(name);
-        }
+        lifecycle.createBucket(name);
     }
 
     /** Stops answering; port and objects are kept for {@link #restart()}. */
-    public synchronized void stop() {
-        if (proxy == null) {
-            return;
+    public void stop() {
+        if (lifecycle.isRunning()) {
+            lifecycle.stop();
+            if (lifecycle instanceof Embedded) {
+                LOG.info("S3 server at {} stopped", endpoint());
+            }
         }
-        try {
-            proxy.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot stop the S3 server at " + endpoint(), e);
-        }
-        proxy = null;
-        LOG.info("S3 server at {} stopped", endpoint());
     }
 
     /** Answers again on the same port with the same objects (stops first if it runs). */
-    public synchronized void restart() {
-        stop();
-        startProxy();
-        LOG.info("S3 server at {} restarted", endpoint());
-    }
-
-    /** Stops the server and drops its objects. */
-    @Override
-    public synchronized void close() {
-        stop();
-        TempDirs.deleteQuietly(dataDir);
-    }
-
-    private synchronized void startProxy() {
-        S3Proxy s3Proxy = S3Proxy.builder()
-                .blobStore(blobStore)
-                .endpoint(URI.create(endpoint()))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                // No graceful drain: "S3 went away" must be immediate, even with clients' keep-alive connections open.
-                .stopTimeout(0)
-                .build();
-        try {
-            s3Proxy.start();
-            while (!"STARTED".equals(s3Proxy.getState())) {
-                Thread.sleep(5);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting the S3 server", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot start the S3 server at " + endpoint(), e);
+    public void restart() {
+        lifecycle.restart();
+        if (lifecycle instanceof Embedded) {
+            LOG.info("S3 server at {} restarted", endpoint());
         }
-        proxy = s3Proxy;
+    }
+
+    /** Stops the server and drops its objects (a shared server is left to its JVM shutdown hook). */
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+
+    /** Start, stop, restart and close of the server, wherever it runs. */
+    interface Lifecycle {
+        boolean isRunning();
+
+        void stop();
+
+        void restart();
+
+        void close();
+
+        void createBucket(String name);
+    }
+
+    /** S3Proxy in this class loader. */
+    private static final class Embedded implements Lifecycle {
+        private final BlobStore blobStore;
+        private final Path dataDir;
+        private final int port;
+        private final String accessKey;
+        private final String secretKey;
+        private S3Proxy proxy;
+
+        Embedded(BlobStore blobStore, Path dataDir, int port, String accessKey, String secretKey) {
+            this.blobStore = blobStore;
+            this.dataDir = dataDir;
+            this.port = port;
+            this.accessKey = accessKey;
+            this.secretKey = secretKey;
+        }
+
+        synchronized void start() {
+            S3Proxy s3Proxy = S3Proxy.builder()
+                    .blobStore(blobStore)
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                    // No graceful drain: "S3 went away" must be immediate, even with keep-alive connections open.
+                    .stopTimeout(0)
+                    .build();
+            ContextClassLoader.run(S3Server.class, () -> {
+                try {
+                    s3Proxy.start();
+                    while (!"STARTED".equals(s3Proxy.getState())) {
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while starting the S3 server", e);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot start the S3 server on port " + port, e);
+                }
+            });
+            proxy = s3Proxy;
+        }
+
+        @Override
+        public synchronized boolean isRunning() {
+            return proxy != null;
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (proxy == null) {
+                return;
+            }
+            try {
+                proxy.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot stop the S3 server on port " + port, e);
+            }
+            proxy = null;
+        }
+
+        @Override
+        public synchronized void restart() {
+            stop();
+            start();
+        }
+
+        @Override
+        public synchronized void close() {
+            stop();
+            TempDirs.deleteQuietly(dataDir);
+        }
+
+        @Override
+        public void createBucket(String name) {
+            if (!blobStore.containerExists(name)) {
+                blobStore.createContainer(name);
+            }
+        }
     }
 
     private static String randomHex(int bytes) {

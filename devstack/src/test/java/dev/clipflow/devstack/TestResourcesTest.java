@@ -2,7 +2,12 @@ package dev.clipflow.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,13 +38,52 @@ class TestResourcesTest {
     }
 
     @Test
-    void aStoppedSharedBrokerIsBroughtBackForTheNextTestClass() {
-        KafkaTestResource resource = new KafkaTestResource();
-        resource.start();
-        resource.stop();
+    void aSharedBrokerStoppedByOneTestClassIsBroughtBackForTheNext() {
         KafkaTestResource.broker().stop();
+        assertThat(KafkaTestResource.broker().isRunning()).isFalse();
+
+        new KafkaTestResource().start();
 
         assertThat(KafkaTestResource.broker().isRunning()).isTrue();
+    }
+
+    @Test
+    void theSharedServersLiveInTheSystemClassLoaderSoEveryTestProfileSeesTheSameOnes() throws Exception {
+        String bootstrap = KafkaTestResource.broker().bootstrapServers();
+        String endpoint = S3TestResource.server().endpoint();
+        URL[] classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> {
+                    try {
+                        return Path.of(entry).toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toArray(URL[]::new);
+
+        // Like Quarkus for a new test profile: the same classes again, in a class loader of their own.
+        try (URLClassLoader profileLoader = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
+            Class<?> resource = profileLoader.loadClass(KafkaTestResource.class.getName());
+            assertThat(resource).isNotSameAs(KafkaTestResource.class);
+            Object broker = resource.getMethod("broker").invoke(null);
+            Object server = profileLoader.loadClass(S3TestResource.class.getName()).getMethod("server").invoke(null);
+
+            assertThat(broker.getClass().getMethod("bootstrapServers").invoke(broker)).isEqualTo(bootstrap);
+            assertThat(server.getClass().getMethod("endpoint").invoke(server)).isEqualTo(endpoint);
+
+            // A test in that profile takes the broker away and brings it back, with its own context class loader.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(profileLoader);
+            try {
+                broker.getClass().getMethod("stop").invoke(broker);
+                assertThat(KafkaTestResource.broker().isRunning()).isFalse();
+                broker.getClass().getMethod("restart").invoke(broker);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+            assertThat(KafkaTestResource.broker().isRunning()).isTrue();
+            KafkaTestResource.broker().createTopics(1, "after-restart-from-another-class-loader");
+        }
     }
 
     @Test

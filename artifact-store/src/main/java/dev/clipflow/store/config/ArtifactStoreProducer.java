@@ -3,6 +3,7 @@ package dev.clipflow.store.config;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.local.LocalArtifactStore;
 import dev.clipflow.store.s3.S3ArtifactStore;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -14,8 +15,10 @@ import java.time.Duration;
 @Singleton
 public class ArtifactStoreProducer {
 
+    /** Built at startup, so a wrong setting (S3_SSE, part size) stops the service at once, not at first use. */
     @Produces
     @ApplicationScoped
+    @Startup
     ArtifactStore artifactStore(StorageConfig config) {
         return switch (config.type()) {
             case LOCAL -> new LocalArtifactStore(Path.of(config.local().path()));

@@ -33,6 +33,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,7 +50,6 @@ import org.jboss.logging.Logger;
 public final class LocalArtifactStore implements ArtifactStore {
 
     private static final Logger LOG = Logger.getLogger(LocalArtifactStore.class);
-    private static final int BUFFER = 64 * 1024;
 
     private final Path root;
     private final AttributeStore attributes;
@@ -94,7 +94,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     public ObjectInfo put(String key, InputStream content, long length, PutOptions options) {
         Path target = resolve(key);
         String expectedSha256 = KeyRules.normalizeSha256(options.sha256());
-        StoredAttributes stored;
+        Map<String, String> metadata = KeyRules.normalizeMetadata(options.userMetadata());
         Path temp = null;
         try {
             temp = createTempBeside(target);
@@ -113,7 +113,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             if (expectedSha256 != null && !expectedSha256.equals(actual)) {
                 throw new ChecksumMismatchException(key, expectedSha256, actual);
             }
-            stored = new StoredAttributes(options.contentType(), actual, KeyRules.normalizeMetadata(options.userMetadata()));
+            StoredAttributes stored = new StoredAttributes(options.contentType(), actual, metadata);
             attributes.write(temp, key, stored);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
@@ -147,6 +147,9 @@ public final class LocalArtifactStore implements ArtifactStore {
     @Override
     public Optional<ObjectInfo> head(String key) {
         Path target = resolve(key);
+        if (!Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(info(key, target, attributes.read(target, key)));
         } catch (NoSuchFileException e) {

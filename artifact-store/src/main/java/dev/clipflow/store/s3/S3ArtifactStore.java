@@ -4,7 +4,6 @@ import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ByteRange;
 import dev.clipflow.store.ChecksumMismatchException;
 import dev.clipflow.store.KeyRules;
-import dev.clipflow.store.NoSuchObjectException;
 import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.store.PutOptions;
 import dev.clipflow.store.StorageException;

@@ -26,7 +26,7 @@ class S3StorageSelectedTest {
     public static class S3WithMissingBucket implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(S3ForQuarkusTests.class));
+            return List.of(new TestResourceEntry(S3WithoutBucketResource.class));
         }
     }
 
@@ -46,9 +46,9 @@ class S3StorageSelectedTest {
     @Test
     void storageTypeS3SelectsTheS3StoreWithTheFallbackVariableNames() {
         assertThat(store.type()).isEqualTo(StorageType.S3);
-        assertThat(config.s3().bucket()).isEqualTo(S3ForQuarkusTests.MISSING_BUCKET);
+        assertThat(config.s3().bucket()).isEqualTo(S3WithoutBucketResource.MISSING_BUCKET);
         assertThat(config.s3().region()).isEqualTo("us-east-1");
-        assertThat(store.urlFor("job/t_clip_1.mp4")).contains("X-Amz-Expires=120").contains(S3ForQuarkusTests.MISSING_BUCKET);
+        assertThat(store.urlFor("job/t_clip_1.mp4")).contains("X-Amz-Expires=120").contains(S3WithoutBucketResource.MISSING_BUCKET);
     }
 
     @Test
@@ -56,7 +56,7 @@ class S3StorageSelectedTest {
         HealthCheckResponse response = readiness.call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(response.getData().orElseThrow().get("reason").toString())
-                .contains(S3ForQuarkusTests.MISSING_BUCKET).contains("does not exist");
+                .contains(S3WithoutBucketResource.MISSING_BUCKET).contains("does not exist");
 
         HttpResponse<String> http = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(readinessEndpoint).build(), HttpResponse.BodyHandlers.ofString());

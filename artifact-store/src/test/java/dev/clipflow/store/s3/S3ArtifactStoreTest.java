@@ -3,6 +3,7 @@ package dev.clipflow.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clipflow.devstack.S3Server;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ArtifactStoreContract;
 import dev.clipflow.store.ObjectInfo;
@@ -29,15 +30,15 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
 
     static final String BUCKET = "clipflow-contract";
 
-    static TestS3Server server;
+    static S3Server server;
     static S3ArtifactStore store;
     static S3Client inspector;
 
     @BeforeAll
     static void startServer() {
-        server = TestS3Server.start();
+        server = S3Server.start(S3Server.Mode.IN_MEMORY);
         server.createBucket(BUCKET);
-        inspector = server.client();
+        inspector = S3Inspector.on(server);
         store = new S3ArtifactStore(config(Map.of()).s3(), Duration.ofHours(1));
     }
 
@@ -55,9 +56,9 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
                 "S3_ENDPOINT", server.endpoint(),
                 "S3_PATH_STYLE", "true",
                 "AWS_S3_BUCKET", BUCKET,
-                "AWS_REGION", TestS3Server.REGION,
-                "AWS_ACCESS_KEY_ID", TestS3Server.ACCESS_KEY,
-                "AWS_SECRET_ACCESS_KEY", TestS3Server.SECRET_KEY,
+                "AWS_REGION", server.region(),
+                "AWS_ACCESS_KEY_ID", server.accessKey(),
+                "AWS_SECRET_ACCESS_KEY", server.secretKey(),
                 "S3_SSE", "AES256"));
         environment.putAll(overrides);
         environment.values().removeIf(String::isEmpty);
@@ -146,8 +147,8 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
 
     @Test
     void withoutStaticKeysTheDefaultChainIsUsed() {
-        System.setProperty("aws.accessKeyId", TestS3Server.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", TestS3Server.SECRET_KEY);
+        System.setProperty("aws.accessKeyId", server.accessKey());
+        System.setProperty("aws.secretAccessKey", server.secretKey());
         try (S3ArtifactStore chained = new S3ArtifactStore(
                 config(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "")).s3(), Duration.ofHours(1))) {
             assertThat(chained.usesStaticKeys()).isFalse();

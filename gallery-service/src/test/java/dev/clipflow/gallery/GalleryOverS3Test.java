@@ -356,6 +356,24 @@ class GalleryOverS3Test {
                 "clipflow_gallery_index_refresh_gets");
     }
 
+    @Test
+    @Order(11)
+    void withStorageDownTheLastIndexKeepsAnsweringAndRefreshSays503() {
+        int total = page(1, 0).getInt("total");
+        S3TestResource.server().stop();
+        try {
+            given().queryParam("refresh", true).get("/clips").then().statusCode(503)
+                    .body("error.code", equalTo("storage_unavailable"));
+            assertThat(page(50, 0).getInt("total")).isEqualTo(total);
+            given().get("/q/health/ready").then().statusCode(503);
+        } finally {
+            S3TestResource.server().restart();
+        }
+        refresh();
+        assertThat(page(1, 0).getInt("total")).isEqualTo(total);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
     static double metric(String name) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))

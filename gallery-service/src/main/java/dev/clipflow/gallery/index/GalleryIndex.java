@@ -6,6 +6,8 @@ import dev.clipflow.gallery.config.GalleryConfig;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.NoSuchObjectException;
 import dev.clipflow.store.ObjectInfo;
+import dev.clipflow.store.StorageException;
+import dev.clipflow.store.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -154,6 +156,11 @@ public class GalleryIndex {
         Map<String, ObjectInfo> listed = new LinkedHashMap<>();
         try (Stream<ObjectInfo> objects = store.list("", ObjectKeys.METADATA_SUFFIX)) {
             objects.filter(info -> ObjectKeys.isMetadataKey(info.key())).forEach(info -> listed.put(info.key(), info));
+        } catch (StorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the S3 backend lets an SDK error of the first page escape unmapped: it still means storage is unreadable
+            throw new StorageUnavailableException("cannot list the metadata objects: " + e.getMessage(), e);
         }
 
         List<IndexedJob> kept = new ArrayList<>(listed.size());

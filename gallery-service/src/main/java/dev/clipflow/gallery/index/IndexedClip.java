@@ -1,0 +1,9 @@
+package dev.clipflow.gallery.index;
+
+/**
+ * One clip as the index keeps it. {@code file} and {@code thumbnail} are names inside the job's folder
+ * (the folder is kept once per job); {@code thumbnail} may be null.
+ */
+public record IndexedClip(int index, String file, String thumbnail, String title, String tiktokDesc,
+                          String instaDesc, double duration) {
+}

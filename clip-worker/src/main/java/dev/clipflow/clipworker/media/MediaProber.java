@@ -73,6 +73,14 @@ public final class MediaProber {
         return new ProbedMedia(formatName, duration, width, height, frameRate(video), hasAudio);
     }
 
+    /** Whether every packet of a (rendered) file can be read: a truncated file reports "partial file" or similar. */
+    public boolean isFullyReadable(Path file) {
+        ProcessRunner.Result result = runner.run(List.of(binaries.ffmpeg().toString(), "-hide_banner", "-nostdin",
+                "-loglevel", "error", "-protocol_whitelist", "file", "-format_whitelist", ContainerFormats.whitelist(),
+                "-i", "file:" + file.toAbsolutePath(), "-map", "0", "-c", "copy", "-f", "null", "-"), PROBE_LIMIT, line -> { });
+        return result.succeeded() && result.stderrTail().isBlank();
+    }
+
     private JsonNode runFfprobe(Path source) {
         StringBuilder out = new StringBuilder();
         ProcessRunner.Result result = runner.run(List.of(binaries.ffprobe().toString(),

@@ -154,7 +154,8 @@ public final class JobRenderer {
         try {
             ProbedMedia existing = prober.probe(clipFile);
             boolean complete = Math.abs(existing.durationSeconds() - duration) <= 1.0 / frameRate + 0.05
-                    && existing.width() == size[0] && existing.height() == size[1];
+                    && existing.width() == size[0] && existing.height() == size[1]
+                    && prober.isFullyReadable(clipFile);
             if (!complete) {
                 JobWorkspace.deleteQuietly(clipFile);
             }

@@ -13,6 +13,7 @@ import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.NoSuchObjectException;
 import dev.clipflow.store.ObjectInfo;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,9 +45,14 @@ public class SourceFetcher {
     private final SourceUrlPolicy policy;
     private final HttpClient http;
 
+    @Inject
     public SourceFetcher(ArtifactStore store, ClipWorkerConfig config) {
+        this(store, config.source());
+    }
+
+    public SourceFetcher(ArtifactStore store, ClipWorkerConfig.Source config) {
         this.store = store;
-        this.config = config.source();
+        this.config = config;
         this.policy = new SourceUrlPolicy(this.config.allowPrivate());
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)

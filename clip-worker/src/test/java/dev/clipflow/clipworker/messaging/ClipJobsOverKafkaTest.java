@@ -2,6 +2,7 @@ package dev.clipflow.clipworker.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.sun.net.httpserver.HttpServer;
@@ -148,6 +149,8 @@ class ClipJobsOverKafkaTest {
             assertThat(new String(ClipflowJson.encodeEvent(event), StandardCharsets.UTF_8)).doesNotContain(marker);
         }
         assertThat(Files.exists(workDir.resolve(hls.jobId())) ? fileNames(workDir.resolve(hls.jobId())) : List.of()).isEmpty();
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("clipflow_clip_jobs_total{code=\"unsupported_format\",outcome=\"failed\"}"));
         try (Stream<Path> all = Files.walk(workDir)) {
             for (Path file : all.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(marker);
@@ -239,7 +242,7 @@ class ClipJobsOverKafkaTest {
     @Test
     void readinessCoversKafkaAndStorage() {
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("artifact-store"));
+                .body("checks.name", hasItems("artifact-store", "SmallRye Reactive Messaging - readiness check"));
     }
 
     private JobFailed failureOf(JobRequested job) throws InterruptedException {

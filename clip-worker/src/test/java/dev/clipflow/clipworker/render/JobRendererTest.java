@@ -235,6 +235,57 @@ class JobRendererTest {
     }
 
     @Test
+    void aLandscapeSourceFillsAVerticalFrameOverABlurAndAPortraitOneIsPaddedInAHorizontalFrame() throws Exception {
+        JobRequested vertical = job("Blur", List.of(ClipRange.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
+        render(vertical);
+        double[] verticalBands = bandLuma(workspace(vertical).clip(1), 9, 16, false);
+        assertThat(verticalBands[0]).as("top band: blurred picture, not black").isGreaterThan(40);
+        assertThat(verticalBands[1]).as("centre: the picture").isGreaterThan(40);
+
+        Path portrait = TestMedia.video(work.resolve("portrait.mp4"), 2, 360, 640, FPS, false);
+        JobRequested horizontal = job("Pad", List.of(ClipRange.of(0.5, 1.5)), OutputFormat.HORIZONTAL, FrameLayout.BLUR);
+        JobWorkspace ws = workspace(horizontal);
+        ws.create();
+        Files.copy(portrait, ws.source("mp4"));
+        JobRenderer.Outcome padded = render(horizontal);
+        double[] horizontalBands = bandLuma(ws.clip(1), 16, 9, true);
+        assertThat(horizontalBands[0]).as("left band: black bar").isLessThan(20);
+        assertThat(horizontalBands[1]).as("centre: the picture").isGreaterThan(40);
+        assertThat(padded.event().clips().get(0).width()).isEqualTo(1920);
+        assertThat(padded.event().clips().get(0).height()).isEqualTo(1080);
+    }
+
+    /** Mean luma of the first 5% band (top, or left when {@code vertical}) and of the centre band of the first frame. */
+    private double[] bandLuma(Path clip, int w, int h, boolean leftBand) throws Exception {
+        int width = w * 20;
+        int height = h * 20;
+        Path raw = work.resolve("frame-" + System.nanoTime() + ".gray");
+        ProcessRunner.Result r = new ProcessRunner().run(List.of(TestMedia.FFMPEG.ffmpeg().toString(), "-v", "error", "-y",
+                "-i", clip.toString(), "-frames:v", "1", "-s", width + "x" + height, "-pix_fmt", "gray", "-f", "rawvideo",
+                raw.toString()), Duration.ofSeconds(30), l -> { });
+        assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+        byte[] pixels = Files.readAllBytes(raw);
+        double edge = 0;
+        double centre = 0;
+        int edgeCount = 0;
+        int centreCount = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int luma = pixels[y * width + x] & 0xff;
+                double along = leftBand ? (double) x / width : (double) y / height;
+                if (along < 0.05) {
+                    edge += luma;
+                    edgeCount++;
+                } else if (along > 0.45 && along < 0.55) {
+                    centre += luma;
+                    centreCount++;
+                }
+            }
+        }
+        return new double[] {edge / edgeCount, centre / centreCount};
+    }
+
+    @Test
     void aRangePastTheEndOrAJobWithoutRangesIsRefusedWithItsReason() {
         ProbedMedia media = new ProbedMedia("mov,mp4,m4a,3gp,3g2,mj2", 8.0, 640, 360, 30, true);
         ExplicitRangeSelector selector = new ExplicitRangeSelector();

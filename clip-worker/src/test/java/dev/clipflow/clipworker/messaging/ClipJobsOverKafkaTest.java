@@ -240,6 +240,22 @@ class ClipJobsOverKafkaTest {
     }
 
     @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextJobIsStillTaken() throws Exception {
+        String key = JobId.newId();
+        log.sendRaw(key, "{\"type\":\"JobRequested\",\"job_id\":".getBytes(StandardCharsets.UTF_8));
+        JobRequested next = uploadedJob("after poison", List.of(), OutputFormat.ORIGINAL);
+        log.send(next);
+
+        assertThat(failureOf(next).code()).isEqualTo(FailureCode.AUTO_SELECTION_UNAVAILABLE);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (log.deadLettersOf(key).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(log.deadLettersOf(key)).hasSize(1);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void readinessCoversKafkaAndStorage() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("artifact-store", "SmallRye Reactive Messaging - readiness check"));

@@ -31,7 +31,10 @@ final class EventLog implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
+    private final String bootstrap;
+
     EventLog(String bootstrapServers) {
+        this.bootstrap = bootstrapServers;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -59,6 +62,15 @@ final class EventLog implements AutoCloseable {
         }, "test-event-log");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    void sendRaw(String key, byte[] value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(p, new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.CLIP_JOBS, key, value)).get();
+        }
     }
 
     void send(ClipflowEvent job) throws Exception {

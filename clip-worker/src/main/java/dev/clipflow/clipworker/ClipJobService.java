@@ -93,8 +93,8 @@ public class ClipJobService {
             events.sendAndAwait(withNow(outcome.event()));
             count("rendered", "none");
         } catch (JobFailure failure) {
-            workspace.removeTemporaries();
-            removeIfEmpty(workspace.dir());
+            // A failed job is final: nothing of it is uploaded, so nothing of it stays on the shared disk.
+            removeJobFolder(workspace.dir());
             events.sendAndAwait(JobFailed.now(job.jobId(), failure.code(), failure.getMessage(), failure.retryable()));
             count("failed", failure.code());
         } catch (StorageUnavailableException e) {
@@ -136,13 +136,15 @@ public class ClipJobService {
         registry.counter("clipflow.clip.jobs", "outcome", outcome, "code", code).increment();
     }
 
-    private static void removeIfEmpty(Path dir) {
+    private static void removeJobFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
         try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(dir);
-            }
+            entries.forEach(JobWorkspace::deleteQuietly);
+            Files.deleteIfExists(dir);
         } catch (IOException ignored) {
-            // absent or not empty: nothing to tidy
+            // left for the next run of the job or the work dir's cleanup
         }
     }
 }

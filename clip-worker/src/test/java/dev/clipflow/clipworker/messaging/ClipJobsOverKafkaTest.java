@@ -148,7 +148,9 @@ class ClipJobsOverKafkaTest {
         for (ClipflowEvent event : log.of(hls.jobId())) {
             assertThat(new String(ClipflowJson.encodeEvent(event), StandardCharsets.UTF_8)).doesNotContain(marker);
         }
-        assertThat(Files.exists(workDir.resolve(hls.jobId())) ? fileNames(workDir.resolve(hls.jobId())) : List.of()).isEmpty();
+        for (JobRequested failed : List.of(hls, noVideo, corrupt, pastTheEnd, noRanges)) {
+            assertThat(workDir.resolve(failed.jobId())).as("nothing of a failed job stays on disk").doesNotExist();
+        }
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("clipflow_clip_jobs_total{code=\"unsupported_format\",outcome=\"failed\"}"));
         try (Stream<Path> all = Files.walk(workDir)) {

@@ -1,0 +1,150 @@
+package dev.clipflow.clipworker;
+
+import dev.clipflow.clipworker.config.ClipWorkerConfig;
+import dev.clipflow.clipworker.media.MediaProber;
+import dev.clipflow.clipworker.media.ProbedMedia;
+import dev.clipflow.clipworker.media.WorkerStoppingException;
+import dev.clipflow.clipworker.messaging.ClipEvents;
+import dev.clipflow.clipworker.render.JobRenderer;
+import dev.clipflow.clipworker.render.JobWorkspace;
+import dev.clipflow.clipworker.render.ProgressThrottle;
+import dev.clipflow.clipworker.selection.MomentSelector;
+import dev.clipflow.clipworker.selection.MomentSelector.Selection;
+import dev.clipflow.clipworker.source.SourceFetcher;
+import dev.clipflow.contracts.events.FailureCode;
+import dev.clipflow.contracts.events.JobFailed;
+import dev.clipflow.contracts.events.JobProgress;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.events.JobStarted;
+import dev.clipflow.store.StorageUnavailableException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * One job from request to outcome event: fetch, probe, select, render, then {@code JobRendered}
+ * (or {@code JobFailed} with a reason code). A job already rendered by an earlier delivery only gets
+ * its {@code JobRendered} again.
+ */
+@ApplicationScoped
+public class ClipJobService {
+
+    private final ClipEvents events;
+    private final SourceFetcher fetcher;
+    private final MediaProber prober;
+    private final MomentSelector selector;
+    private final JobRenderer renderer;
+    private final ClipWorkerConfig config;
+    private final MeterRegistry registry;
+    private final Timer renderTime;
+    private final DistributionSummary realtimeFactor;
+    private final String workerName;
+
+    public ClipJobService(ClipEvents events, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
+            JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry) {
+        this.events = events;
+        this.fetcher = fetcher;
+        this.prober = prober;
+        this.selector = selector;
+        this.renderer = renderer;
+        this.config = config;
+        this.registry = registry;
+        this.renderTime = Timer.builder("clipflow.clip.render").description("Wall time ffmpeg spent rendering a job's clips")
+                .register(registry);
+        this.realtimeFactor = DistributionSummary.builder("clipflow.clip.realtime.factor")
+                .description("Output seconds rendered per wall-clock second").register(registry);
+        String host = System.getenv("HOSTNAME");
+        this.workerName = host == null || host.isBlank() ? "clip-worker" : host;
+    }
+
+    public void process(JobRequested job) {
+        JobWorkspace workspace = new JobWorkspace(config.workDir(), job.jobId(), job.title());
+        Optional<JobRendered> earlier = renderer.completed(job, workspace);
+        if (earlier.isPresent()) {
+            events.sendAndAwait(earlier.get());
+            count("rendered", "already_rendered");
+            return;
+        }
+        events.sendAndAwait(JobStarted.now(job.jobId(), workerName));
+        try {
+            workspace.removeTemporaries();
+            Path source = retryingTransient(() -> fetcher.fetch(job, workspace));
+            ProbedMedia media = prober.probe(source);
+            Selection selection = selector.select(job, source, media);
+            ProgressThrottle progress = new ProgressThrottle(
+                    percent -> events.sendQuietly(JobProgress.now(job.jobId(), percent, "rendering")),
+                    config.worker().progressInterval().toMillis());
+            JobRenderer.Outcome outcome = renderer.render(job, workspace, source, media, selection, progress::offer);
+            JobWorkspace.deleteQuietly(source);
+            if (outcome.clipsRendered() > 0) {
+                renderTime.record(Duration.ofNanos((long) (outcome.renderWallSeconds() * 1e9)));
+                realtimeFactor.record(outcome.realtimeFactor());
+            }
+            events.sendAndAwait(withNow(outcome.event()));
+            count("rendered", "none");
+        } catch (JobFailure failure) {
+            // A failed job is final: nothing of it is uploaded, so nothing of it stays on the shared disk.
+            removeJobFolder(workspace.dir());
+            events.sendAndAwait(JobFailed.now(job.jobId(), failure.code(), failure.getMessage(), failure.retryable()));
+            count("failed", failure.code());
+        } catch (StorageUnavailableException e) {
+            workspace.removeTemporaries();
+            events.sendAndAwait(JobFailed.now(job.jobId(), FailureCode.STORAGE_UNAVAILABLE,
+                    "storage stayed unavailable: " + e.getMessage(), true));
+            count("failed", FailureCode.STORAGE_UNAVAILABLE);
+            throw e;
+        }
+    }
+
+    /** Storage trouble is retried with doubling pauses; the last failure goes up to the dead-letter topic. */
+    private <T> T retryingTransient(Supplier<T> step) {
+        Duration pause = config.worker().transientBackoff();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return step.get();
+            } catch (StorageUnavailableException e) {
+                if (attempt >= config.worker().transientAttempts()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new WorkerStoppingException();
+                }
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static JobRendered withNow(JobRendered event) {
+        return new JobRendered(event.version(), event.jobId(), Instant.now(), event.title(), event.metadataFile(),
+                event.artifacts(), event.clips());
+    }
+
+    private void count(String outcome, String code) {
+        registry.counter("clipflow.clip.jobs", "outcome", outcome, "code", code).increment();
+    }
+
+    private static void removeJobFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.forEach(JobWorkspace::deleteQuietly);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // left for the next run of the job or the work dir's cleanup
+        }
+    }
+}

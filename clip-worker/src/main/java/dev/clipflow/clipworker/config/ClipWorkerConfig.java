@@ -1,0 +1,85 @@
+package dev.clipflow.clipworker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The clip-worker's settings; application.properties maps the DESIGN.md environment variables onto them. */
+@ConfigMapping(prefix = "clipflow")
+public interface ClipWorkerConfig {
+
+    /** {@code WORK_DIR}: jobs are rendered into {@code {work-dir}/{job_id}/}, shared with the uploader. */
+    Path workDir();
+
+    Worker worker();
+
+    Ffmpeg ffmpeg();
+
+    Source source();
+
+    interface Worker {
+        /** {@code CLIP_WORKER_CONCURRENCY}: jobs rendered at once by this instance. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** Attempts at a step that fails for a transient reason (storage down) before the record goes to the dead-letter topic. */
+        @WithDefault("5")
+        int transientAttempts();
+
+        /** First pause between those attempts; doubles each time. */
+        @WithDefault("1s")
+        Duration transientBackoff();
+
+        /** How often at most a JobProgress is emitted. */
+        @WithDefault("400ms")
+        Duration progressInterval();
+    }
+
+    interface Ffmpeg {
+        /** {@code FFMPEG_PATH}; the bundled ffmpeg when absent. */
+        Optional<String> path();
+
+        /** {@code FFPROBE_PATH}; the bundled ffprobe when absent. */
+        Optional<String> probePath();
+
+        @WithDefault("veryfast")
+        String preset();
+
+        @WithDefault("21")
+        int crf();
+
+        /** A clip's ffmpeg run may take this many times the clip's duration ... */
+        @WithDefault("10")
+        double timeoutFactor();
+
+        /** ... plus this. */
+        @WithDefault("60s")
+        Duration timeoutGrace();
+    }
+
+    interface Source {
+        /** {@code MAX_FILE_SIZE_MB}: a source over it fails the job with source_too_large. */
+        @WithDefault("2000")
+        long maxFileSizeMb();
+
+        /** {@code SOURCE_URL_ALLOW_PRIVATE}: allow source URLs on loopback and private networks (tests, labs). */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Longest wait for the response headers of a source URL. */
+        @WithDefault("30s")
+        Duration responseTimeout();
+
+        /** Longest whole download of a source URL. */
+        @WithDefault("60m")
+        Duration downloadTimeout();
+
+        @WithDefault("5")
+        int maxRedirects();
+    }
+}

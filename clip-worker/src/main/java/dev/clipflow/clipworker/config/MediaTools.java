@@ -1,0 +1,49 @@
+package dev.clipflow.clipworker.config;
+
+import dev.clipflow.clipworker.media.FfmpegBinaries;
+import dev.clipflow.clipworker.media.MediaProber;
+import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.render.JobRenderer;
+import dev.clipflow.clipworker.render.RenderSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The ffmpeg side of the worker as CDI beans; running ffmpeg processes are killed when the worker stops. */
+@ApplicationScoped
+public class MediaTools {
+
+    private final ProcessRunner runner = new ProcessRunner();
+
+    @Produces
+    @Singleton
+    FfmpegBinaries binaries(ClipWorkerConfig config) {
+        return FfmpegBinaries.locate(config.ffmpeg().path(), config.ffmpeg().probePath());
+    }
+
+    @Produces
+    @Singleton
+    ProcessRunner runner() {
+        return runner;
+    }
+
+    @Produces
+    @Singleton
+    MediaProber prober(FfmpegBinaries binaries) {
+        return new MediaProber(binaries, runner);
+    }
+
+    @Produces
+    @Singleton
+    JobRenderer renderer(FfmpegBinaries binaries, MediaProber prober, ClipWorkerConfig config) {
+        ClipWorkerConfig.Ffmpeg ffmpeg = config.ffmpeg();
+        return new JobRenderer(binaries, runner, prober,
+                new RenderSettings(ffmpeg.preset(), ffmpeg.crf(), ffmpeg.timeoutFactor(), ffmpeg.timeoutGrace()));
+    }
+
+    void stopRendering(@Observes ShutdownEvent event) {
+        runner.stopAll();
+    }
+}

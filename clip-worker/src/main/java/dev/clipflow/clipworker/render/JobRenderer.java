@@ -1,0 +1,227 @@
+package dev.clipflow.clipworker.render;
+
+import dev.clipflow.clipworker.JobFailure;
+import dev.clipflow.clipworker.media.FfmpegBinaries;
+import dev.clipflow.clipworker.media.MediaProber;
+import dev.clipflow.clipworker.media.ProbedMedia;
+import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.selection.MomentSelector.Selection;
+import dev.clipflow.clipworker.selection.PlannedClip;
+import dev.clipflow.contracts.events.FailureCode;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
+import dev.clipflow.contracts.events.JobRendered.RenderedClip;
+import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.json.ClipflowJson;
+import dev.clipflow.contracts.json.InvalidJsonException;
+import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.contracts.metadata.JobMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * Renders a job's clips, poster frames and metadata into its {@link JobWorkspace}, keeping what an
+ * earlier run already finished: a clip whose final file probes with the planned duration and size is
+ * not rendered again, and a job whose metadata file exists is complete.
+ */
+public final class JobRenderer {
+
+    private static final Duration POSTER_LIMIT = Duration.ofSeconds(60);
+
+    private final FfmpegBinaries binaries;
+    private final ProcessRunner runner;
+    private final MediaProber prober;
+    private final RenderSettings settings;
+
+    public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings) {
+        this.binaries = binaries;
+        this.runner = runner;
+        this.prober = prober;
+        this.settings = settings;
+    }
+
+    /** What was rendered, how much output it took and how long. */
+    public record Outcome(JobRendered event, int clipsRendered, double renderedOutputSeconds, double renderWallSeconds) {
+        /** Output seconds per wall-clock second of ffmpeg. */
+        public double realtimeFactor() {
+            return renderWallSeconds > 0 ? renderedOutputSeconds / renderWallSeconds : 0;
+        }
+    }
+
+    /** The job's {@code JobRendered}, rebuilt from disk, when an earlier run completed it. */
+    public Optional<JobRendered> completed(JobRequested job, JobWorkspace workspace) {
+        Path metadataFile = workspace.metadata();
+        if (!Files.isRegularFile(metadataFile)) {
+            return Optional.empty();
+        }
+        JobMetadata metadata;
+        try {
+            metadata = ClipflowJson.decodeMetadata(Files.readAllBytes(metadataFile));
+        } catch (IOException | InvalidJsonException unreadable) {
+            JobWorkspace.deleteQuietly(metadataFile);
+            return Optional.empty();
+        }
+        boolean allThere = metadata.shorts().stream().allMatch(s -> Files.isRegularFile(workspace.dir().resolve(s.file()))
+                && Files.isRegularFile(workspace.dir().resolve(s.thumbnail())));
+        return allThere && !metadata.shorts().isEmpty()
+                ? Optional.of(eventFromDisk(job, workspace, metadata))
+                : Optional.empty();
+    }
+
+    public Outcome render(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, Selection selection,
+            IntConsumer percentDone) {
+        List<PlannedClip> clips = selection.clips();
+        double total = clips.stream().mapToDouble(PlannedClip::duration).sum();
+        int[] size = FrameGeometry.outputSize(job.outputFormat(), media);
+        double done = 0;
+        double renderedSeconds = 0;
+        long renderNanos = 0;
+        int rendered = 0;
+        List<JobMetadata.Short> shorts = new ArrayList<>();
+        for (PlannedClip clip : clips) {
+            Path clipFile = workspace.clip(clip.number());
+            Path posterFile = workspace.thumbnail(clip.number());
+            if (!isComplete(clipFile, clip.duration(), media.frameRate(), size)) {
+                JobWorkspace.deleteQuietly(posterFile);
+                double before = done;
+                long started = System.nanoTime();
+                renderClip(job, workspace, source, media, clip, clipFile,
+                        seconds -> percentDone.accept(percent(before + Math.min(seconds, clip.duration()), total)));
+                renderNanos += System.nanoTime() - started;
+                renderedSeconds += clip.duration();
+                rendered++;
+            }
+            done += clip.duration();
+            percentDone.accept(percent(done, total));
+            if (!Files.isRegularFile(posterFile)) {
+                renderPoster(workspace, clipFile, clip.duration(), posterFile);
+            }
+            shorts.add(describe(job, clip, clipFile, posterFile));
+        }
+        JobMetadata metadata = new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
+                Instant.now(), sourceName(job), job.outputFormat(), shorts,
+                new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()));
+        writeMetadata(workspace, metadata);
+        return new Outcome(eventFromDisk(job, workspace, metadata), rendered, renderedSeconds, renderNanos / 1e9);
+    }
+
+    private void renderClip(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, PlannedClip clip,
+            Path clipFile, java.util.function.DoubleConsumer outputSeconds) {
+        Path temporary = workspace.temporaryFor(clipFile);
+        JobWorkspace.deleteQuietly(temporary);
+        List<String> command = RenderCommands.clip(binaries.ffmpeg(), source, media, clip.start(), clip.duration(),
+                job.outputFormat(), job.layout(), settings, temporary);
+        Duration limit = settings.limitFor(clip.duration());
+        ProcessRunner.Result result = runner.run(command, limit, line -> ProgressParser.outputSeconds(line).ifPresent(outputSeconds));
+        if (!result.succeeded()) {
+            JobWorkspace.deleteQuietly(temporary);
+            if (result.timedOut()) {
+                throw new JobFailure(FailureCode.RENDER_TIMEOUT, "ffmpeg did not finish clip " + clip.number() + " within "
+                        + limit.toSeconds() + " s");
+            }
+            throw new JobFailure(FailureCode.RENDER_FAILED, "ffmpeg failed on clip " + clip.number() + " (exit "
+                    + result.exitCode() + "): " + result.stderrTail());
+        }
+        workspace.publish(temporary, clipFile);
+    }
+
+    private void renderPoster(JobWorkspace workspace, Path clipFile, double clipDuration, Path posterFile) {
+        Path temporary = workspace.temporaryFor(posterFile);
+        ProcessRunner.Result result = runner.run(
+                RenderCommands.poster(binaries.ffmpeg(), clipFile, Math.min(1.0, clipDuration / 3), temporary),
+                POSTER_LIMIT, line -> { });
+        if (!result.succeeded() || !Files.isRegularFile(temporary)) {
+            JobWorkspace.deleteQuietly(temporary);
+            throw new JobFailure(FailureCode.RENDER_FAILED, "ffmpeg could not take the poster frame of "
+                    + clipFile.getFileName() + ": " + result.stderrTail());
+        }
+        workspace.publish(temporary, posterFile);
+    }
+
+    /** A final clip file is kept only if it probes as the clip it should be. */
+    private boolean isComplete(Path clipFile, double duration, double frameRate, int[] size) {
+        if (!Files.isRegularFile(clipFile)) {
+            return false;
+        }
+        try {
+            ProbedMedia existing = prober.probe(clipFile);
+            boolean complete = Math.abs(existing.durationSeconds() - duration) <= 1.0 / frameRate + 0.05
+                    && existing.width() == size[0] && existing.height() == size[1]
+                    && prober.isFullyReadable(clipFile);
+            if (!complete) {
+                JobWorkspace.deleteQuietly(clipFile);
+            }
+            return complete;
+        } catch (JobFailure unreadable) {
+            JobWorkspace.deleteQuietly(clipFile);
+            return false;
+        }
+    }
+
+    private JobMetadata.Short describe(JobRequested job, PlannedClip clip, Path clipFile, Path posterFile) {
+        ProbedMedia rendered = prober.probe(clipFile);
+        try {
+            return new JobMetadata.Short(clip.start(), clip.end(), clipTitle(job, clip), clip.tiktokDesc(), clip.instaDesc(),
+                    clipFile.getFileName().toString(), round(rendered.durationSeconds()), rendered.width(), rendered.height(),
+                    Files.size(clipFile), JobWorkspace.sha256(clipFile), posterFile.getFileName().toString(),
+                    clip.predictedScore(), clip.reason());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeMetadata(JobWorkspace workspace, JobMetadata metadata) {
+        Path temporary = workspace.temporaryFor(workspace.metadata());
+        try {
+            Files.write(temporary, ClipflowJson.encodeMetadata(metadata));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temporary, e);
+        }
+        workspace.publish(temporary, workspace.metadata());
+    }
+
+    private static JobRendered eventFromDisk(JobRequested job, JobWorkspace workspace, JobMetadata metadata) {
+        List<RenderedArtifact> artifacts = new ArrayList<>();
+        List<RenderedClip> clips = new ArrayList<>();
+        for (int i = 0; i < metadata.shorts().size(); i++) {
+            JobMetadata.Short s = metadata.shorts().get(i);
+            artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, i));
+            artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, i));
+            clips.add(new RenderedClip(i, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(), s.file(),
+                    s.thumbnail()));
+        }
+        artifacts.add(workspace.artifact(workspace.metadata(), ArtifactKind.METADATA, null));
+        return new JobRendered(1, job.jobId(), Instant.now(), workspace.title(),
+                workspace.metadata().getFileName().toString(), artifacts, clips);
+    }
+
+    private static String clipTitle(JobRequested job, PlannedClip clip) {
+        if (clip.title() != null && !clip.title().isBlank()) {
+            return clip.title();
+        }
+        String base = job.title() != null && !job.title().isBlank() ? job.title() : "Clip";
+        return base + " #" + clip.number();
+    }
+
+    private static String sourceName(JobRequested job) {
+        return job.source().isUpload()
+                ? (job.source().filename() != null ? job.source().filename() : job.source().storageKey())
+                : job.source().url();
+    }
+
+    private static int percent(double done, double total) {
+        return total <= 0 ? 100 : (int) Math.floor(100 * done / total);
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

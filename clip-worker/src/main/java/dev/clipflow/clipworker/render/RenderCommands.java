@@ -1,0 +1,58 @@
+package dev.clipflow.clipworker.render;
+
+import dev.clipflow.clipworker.media.ContainerFormats;
+import dev.clipflow.clipworker.media.ProbedMedia;
+import dev.clipflow.contracts.FrameLayout;
+import dev.clipflow.contracts.OutputFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The ffmpeg command lines of the worker. Inputs are local files read through accepted demuxers only. */
+public final class RenderCommands {
+
+    public static final String LOUDNORM = "loudnorm=I=-14:TP=-1.5:LRA=11";
+
+    /**
+     * One clip: seeking before {@code -i} with a re-encode starts exactly at the frame at {@code start};
+     * {@code -t} after the input cuts the output at {@code duration}. Progress goes to stdout.
+     */
+    public static List<String> clip(Path ffmpeg, Path source, ProbedMedia media, double start, double duration,
+            OutputFormat format, FrameLayout layout, RenderSettings settings, Path output) {
+        List<String> command = new ArrayList<>(safeInput(ffmpeg));
+        command.addAll(List.of("-ss", seconds(start), "-i", "file:" + source.toAbsolutePath(), "-t", seconds(duration)));
+        String filter = FrameGeometry.videoFilter(format, layout, media);
+        if (media.hasAudio()) {
+            filter += ";[0:a]" + LOUDNORM + ",aresample=48000[a]";
+        }
+        command.addAll(List.of("-filter_complex", filter, "-map", "[v]"));
+        if (media.hasAudio()) {
+            command.addAll(List.of("-map", "[a]", "-c:a", "aac", "-b:a", "160k", "-ar", "48000"));
+        }
+        command.addAll(List.of("-c:v", "libx264", "-preset", settings.preset(), "-crf", Integer.toString(settings.crf()),
+                "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-map_metadata", "-1",
+                "-progress", "pipe:1", "-nostats", "-f", "mp4", "file:" + output.toAbsolutePath()));
+        return command;
+    }
+
+    /** A JPEG poster frame taken {@code at} seconds into a rendered clip. */
+    public static List<String> poster(Path ffmpeg, Path clip, double at, Path output) {
+        List<String> command = new ArrayList<>(safeInput(ffmpeg));
+        command.addAll(List.of("-ss", seconds(at), "-i", "file:" + clip.toAbsolutePath(), "-frames:v", "1",
+                "-q:v", "3", "-update", "1", "-f", "image2", "file:" + output.toAbsolutePath()));
+        return command;
+    }
+
+    private static List<String> safeInput(Path ffmpeg) {
+        return List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+                "-protocol_whitelist", "file", "-format_whitelist", ContainerFormats.whitelist());
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    private RenderCommands() {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.clipflow.clipworker.selection;
+
+import dev.clipflow.clipworker.JobFailure;
+import dev.clipflow.clipworker.media.ProbedMedia;
+import dev.clipflow.contracts.events.FailureCode;
+import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The ranges the request names, checked against the probed duration. Automatic selection is not
+ * available yet: a request without ranges fails with {@code auto_selection_unavailable}.
+ */
+@ApplicationScoped
+public class ExplicitRangeSelector implements MomentSelector {
+
+    /** Half a frame at 30 fps: a range ending "at" the end of the source is still inside it. */
+    private static final double END_TOLERANCE_SECONDS = 0.02;
+
+    @Override
+    public Selection select(JobRequested job, Path source, ProbedMedia media) {
+        if (!job.hasExplicitClips()) {
+            throw new JobFailure(FailureCode.AUTO_SELECTION_UNAVAILABLE,
+                    "automatic clip selection is not available yet; give the clips as explicit ranges");
+        }
+        List<PlannedClip> clips = new ArrayList<>();
+        for (int i = 0; i < job.clips().size(); i++) {
+            ClipRange range = job.clips().get(i);
+            if (range.end() > media.durationSeconds() + END_TOLERANCE_SECONDS) {
+                throw new JobFailure(FailureCode.RANGE_OUT_OF_BOUNDS, String.format(Locale.ROOT,
+                        "clip %d (%.3f-%.3f s) ends after the end of the source (%.3f s)",
+                        i + 1, range.start(), range.end(), media.durationSeconds()));
+            }
+            double end = Math.min(range.end(), media.durationSeconds());
+            clips.add(new PlannedClip(i, range.start(), end, range.title(), range.tiktokDesc(), range.instaDesc(), null, null));
+        }
+        return new Selection("explicit", clips.size(), clips, null);
+    }
+}

@@ -45,14 +45,21 @@ public interface ArtifactStore {
     /**
      * Every object whose key starts with {@code prefix} and ends with {@code suffix} (either may be
      * empty), in key order, paging through any number of keys lazily. Close the stream when done.
+     * As in S3 listings, each item has key, size, ETag and last-modified only; {@link #head} gives the rest.
      */
     Stream<ObjectInfo> list(String prefix, String suffix);
 
     /**
-     * A URL a client can GET the object from: presigned for {@code lifetime} (S3), or the
-     * relative {@code /storage/{key}} path served by the gateway (local).
+     * A URL a client can GET the object from: presigned for {@code lifetime} (S3; {@code null} means the
+     * configured {@code PRESIGN_EXPIRY_SECONDS}), or the relative {@code /storage/{key}} path, each segment
+     * URL-encoded, served by the gateway (local).
      */
     String urlFor(String key, Duration lifetime);
+
+    /** {@link #urlFor(String, Duration)} with the configured lifetime ({@code PRESIGN_EXPIRY_SECONDS}). */
+    default String urlFor(String key) {
+        return urlFor(key, null);
+    }
 
     /** Throws {@link StorageUnavailableException} with the reason when the store cannot be used now. */
     void checkReachable();

@@ -1,9 +1,10 @@
 package dev.clipflow.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /** Rendering progress: percent of the total output duration done, and the stage it is in. */
-public record JobProgress(int version, String jobId, Instant at, int percent, String stage) implements ClipflowEvent {
+public record JobProgress(int version, String jobId, Instant at, @JsonProperty(required = true) int percent, String stage) implements ClipflowEvent {
     public JobProgress {
         version = Required.version(version);
         jobId = Required.jobId(jobId);

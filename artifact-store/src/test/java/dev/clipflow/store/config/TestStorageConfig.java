@@ -1,0 +1,26 @@
+package dev.clipflow.store.config;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.Map;
+
+/**
+ * A {@link StorageConfig} as a deployment would give it: DESIGN.md variable names, resolved through this
+ * module's META-INF/microprofile-config.properties, outside Quarkus.
+ */
+public final class TestStorageConfig {
+
+    private TestStorageConfig() {
+    }
+
+    public static StorageConfig from(Map<String, String> environment) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .addDefaultSources()
+                .addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(environment, "test-environment", 400))
+                .withMapping(StorageConfig.class)
+                .build();
+        return config.getConfigMapping(StorageConfig.class);
+    }
+}

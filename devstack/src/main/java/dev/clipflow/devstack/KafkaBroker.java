@@ -1,0 +1,224 @@
+package dev.clipflow.devstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (one node that is broker and controller) running in this JVM,
+ * on loopback ports, with its own temporary log directory.
+ *
+ * <p>{@link #stop()} and {@link #restart()} keep the port and the data, so a test can take "Kafka" away and
+ * bring it back. Topics are auto-created with {@value #DEFAULT_PARTITIONS} partitions on first use.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
+    private static final String VERSION = org.apache.kafka.common.utils.AppInfoParser.getVersion();
+
+    private final int port;
+    private final int controllerPort;
+    private final Path dataDir;
+    private final Properties config;
+    private KafkaRaftServer server;
+
+    private KafkaBroker(int port, int controllerPort, Path dataDir) {
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.dataDir = dataDir;
+        this.config = serverConfig(port, controllerPort, dataDir.resolve("logs"));
+    }
+
+    /** Starts a broker on a free loopback port. */
+    public static KafkaBroker start() {
+        return start(0);
+    }
+
+    /** Starts a broker on the given loopback port (0: a free one). */
+    public static KafkaBroker start(int port) {
+        DevstackLogging.quietDependencies();
+        try {
+            Path dataDir = Files.createTempDirectory("clipflow-kafka-");
+            KafkaBroker broker = new KafkaBroker(port == 0 ? FreePorts.pick() : port, FreePorts.pick(), dataDir);
+            broker.format();
+            long started = System.nanoTime();
+            broker.startServer();
+            LOG.info("Kafka broker {} (KRaft) started at {} in {} ms, data in {}", VERSION, broker.bootstrapServers(),
+                    (System.nanoTime() - started) / 1_000_000, dataDir);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Kafka data directory", e);
+        }
+    }
+
+    /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** Creates the topics that do not exist yet; existing ones are left as they are. */
+    public void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+        try (Admin admin = admin()) {
+            for (var result : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    result.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Cannot create topic " + result.getKey(), e.getCause());
+                    }
+                }
+            }
+            awaitMetadata(admin, Arrays.asList(names));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    // Topic creation returns before every listener knows the topic: wait, so that a caller's next step sees it.
+    private static void awaitMetadata(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                admin.describeTopics(names).allTopicNames().get();
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics " + names + " did not become visible", e.getCause());
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** An admin client on this broker; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    /** Shuts the broker down; port and data are kept for {@link #restart()}. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+        LOG.info("Kafka broker at {} stopped", bootstrapServers());
+    }
+
+    /** Starts the broker again on the same port with the same data (stops it first if it runs). */
+    public synchronized void restart() {
+        stop();
+        startServer();
+        LOG.info("Kafka broker at {} restarted", bootstrapServers());
+    }
+
+    /** Stops the broker and deletes its data. */
+    @Override
+    public synchronized void close() {
+        stop();
+        TempDirs.deleteQuietly(dataDir);
+    }
+
+    private synchronized void startServer() {
+        KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+        raftServer.startup();
+        server = raftServer;
+    }
+
+    private void format() throws IOException {
+        Path properties = dataDir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(properties)) {
+            config.store(out, "Clipflow devstack broker");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            exitCode = StorageTool.execute(new String[] {"format", "--config", properties.toString(),
+                    "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, print);
+        }
+        if (exitCode != 0) {
+            throw new IllegalStateException("Formatting the Kafka log directory failed: " + output);
+        }
+    }
+
+    private static Properties serverConfig(int port, int controllerPort, Path logDir) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        // One node: every internal topic must live with a single replica, or consumer groups never get messages.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "6");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "6");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("default.replication.factor", "1");
+        p.put("auto.create.topics.enable", "true");
+        p.put("num.partitions", String.valueOf(DEFAULT_PARTITIONS));
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // Small footprint: tests run next to several services on two cores.
+        p.put("num.network.threads", "2");
+        p.put("num.io.threads", "2");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("log.cleaner.threads", "1");
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.put("controlled.shutdown.enable", "true");
+        p.put("controller.quorum.election.timeout.ms", "1000");
+        p.put("controller.quorum.fetch.timeout.ms", "2000");
+        return p;
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaBroker[" + bootstrapServers() + "]";
+    }
+}

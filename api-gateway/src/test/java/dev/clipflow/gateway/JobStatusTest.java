@@ -157,7 +157,7 @@ class JobStatusTest {
         List<String> data = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
             try {
-                HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(
+                HttpResponse<java.io.InputStream> stream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                         HttpRequest.newBuilder(URI.create(jobsUri + "/" + jobId + "/events"))
                                 .header("Accept", "text/event-stream").build(),
                         HttpResponse.BodyHandlers.ofInputStream());

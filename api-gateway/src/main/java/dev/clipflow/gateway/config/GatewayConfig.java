@@ -47,6 +47,13 @@ public interface GatewayConfig {
         @WithDefault("5s")
         Duration timeout();
 
+        /** Delivery attempts, with exponential backoff and jitter between them. */
+        @WithDefault("6")
+        int attempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
         /** How long the webhook consumer waits for the status view to learn a job's webhook. */
         @WithDefault("30s")
         Duration viewWait();

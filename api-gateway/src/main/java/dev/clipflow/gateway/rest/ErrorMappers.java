@@ -41,6 +41,12 @@ public class ErrorMappers {
         return json(400, "invalid_job_id", e.getMessage(), "job_id");
     }
 
+    /** Declared for the exact type so it wins over Quarkus' built-in mapper, which answers without a body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return mapping(e);
+    }
+
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
         String field = e.getPath().stream()

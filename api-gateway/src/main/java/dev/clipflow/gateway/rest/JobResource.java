@@ -5,7 +5,7 @@ import dev.clipflow.gateway.status.JobStatusResponse;
 import dev.clipflow.gateway.status.JobStatusService;
 import dev.clipflow.gateway.status.JobStatusView;
 import dev.clipflow.gateway.submit.GatewayMetrics;
-import dev.clipflow.gateway.submit.JobSubmission;
+import dev.clipflow.gateway.submit.SubmissionParser;
 import dev.clipflow.gateway.submit.JobSubmitter;
 import dev.clipflow.gateway.submit.JobSubmitter.Accepted;
 import dev.clipflow.gateway.submit.UploadRequest;
@@ -22,7 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import dev.clipflow.gateway.submit.JobSubmission;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -34,8 +38,11 @@ public class JobResource {
     private final JobStatusService status;
     private final JobStatusView view;
     private final GatewayMetrics metrics;
+    private final SubmissionParser parser;
 
-    public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics) {
+    public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics,
+                       SubmissionParser parser) {
+        this.parser = parser;
         this.submitter = submitter;
         this.metrics = metrics;
         this.status = status;
@@ -67,9 +74,10 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a video by URL", description = "JSON with 'source_url' (http/https) and the job options.")
-    public Response submitUrl(JobSubmission submission) {
+    @RequestBody(content = @Content(schema = @Schema(implementation = JobSubmission.class)))
+    public Response submitUrl(byte[] body) {
         try {
-            return queued(submitter.submitUrl(submission));
+            return queued(submitter.submitUrl(parser.parse(body)));
         } catch (ApiException e) {
             metrics.rejected(e.code());
             throw e;

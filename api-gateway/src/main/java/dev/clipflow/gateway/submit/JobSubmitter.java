@@ -72,9 +72,6 @@ public class JobSubmitter {
     }
 
     public Accepted submitUrl(JobSubmission submission) {
-        if (submission == null) {
-            throw ApiException.badRequest("missing_body", "send a JSON object with 'source_url' and the job options", null);
-        }
         ValidJob job = validator.validate(submission, false);
         String jobId = JobId.newId();
         publish(request(jobId, job, JobSource.url(job.sourceUrl())), null);

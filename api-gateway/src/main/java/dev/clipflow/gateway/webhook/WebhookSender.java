@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** POSTs a webhook, signed when the job gave a secret, retrying with exponential backoff. */
@@ -27,14 +26,11 @@ public class WebhookSender {
     private final int attempts;
     private final Duration initialBackoff;
 
-    public WebhookSender(ObjectMapper json, GatewayConfig config,
-                         @ConfigProperty(name = "clipflow.gateway.webhook.attempts", defaultValue = "5") int attempts,
-                         @ConfigProperty(name = "clipflow.gateway.webhook.initial-backoff", defaultValue = "1s")
-                         Duration initialBackoff) {
+    public WebhookSender(ObjectMapper json, GatewayConfig config) {
         this.json = json;
         this.timeout = config.webhook().timeout();
-        this.attempts = attempts;
-        this.initialBackoff = initialBackoff;
+        this.attempts = config.webhook().attempts();
+        this.initialBackoff = config.webhook().initialBackoff();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

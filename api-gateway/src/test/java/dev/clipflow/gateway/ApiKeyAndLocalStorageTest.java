@@ -47,6 +47,9 @@ class ApiKeyAndLocalStorageTest {
         given().get("/gallery").then().statusCode(401);
 
         given().get("/q/health/live").then().statusCode(200);
+        // Readiness covers the Kafka channels and the store.
+        String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertThat(ready).contains("job-requests").contains("status-view").contains("artifact-store");
         given().get("/q/openapi").then().statusCode(200);
         given().get("/storage/" + JobId.newId() + "/nothing.mp4").then().statusCode(404);
     }

@@ -1,0 +1,61 @@
+package dev.clipflow.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The gateway's settings; application.properties maps the DESIGN.md environment variables onto them. */
+@ConfigMapping(prefix = "clipflow.gateway")
+public interface GatewayConfig {
+
+    /** Largest accepted upload, in MiB ({@code MAX_FILE_SIZE_MB}). */
+    @WithDefault("2000")
+    long maxFileSizeMb();
+
+    default long maxFileSizeBytes() {
+        return maxFileSizeMb() * 1024 * 1024;
+    }
+
+    /** Lets {@code source_url} point at loopback/private addresses ({@code SOURCE_URL_ALLOW_PRIVATE}). */
+    @WithDefault("false")
+    boolean sourceUrlAllowPrivate();
+
+    /** When present, {@code /jobs*} and {@code /gallery*} need one of these keys ({@code API_KEYS}). */
+    Optional<List<String>> apiKeys();
+
+    /** How long a submission waits for Kafka's acknowledgement before answering 503. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /** Jobs kept in the in-memory status view; older ones are answered from storage. */
+    @WithDefault("10000")
+    long statusViewSize();
+
+    /** Lifetime of presigned URLs handed out in job results ({@code PRESIGN_EXPIRY_SECONDS}). */
+    @WithDefault("3600")
+    long urlLifetimeSeconds();
+
+    Webhook webhook();
+
+    interface Webhook {
+        /** Lets webhook URLs point at loopback/private addresses; defaults to the source URL rule. */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** Delivery attempts, with exponential backoff and jitter between them. */
+        @WithDefault("6")
+        int attempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** How long the webhook consumer waits for the status view to learn a job's webhook. */
+        @WithDefault("30s")
+        Duration viewWait();
+    }
+}

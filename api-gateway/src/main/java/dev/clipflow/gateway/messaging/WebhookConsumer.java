@@ -1,0 +1,79 @@
+package dev.clipflow.gateway.messaging;
+
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobFailed;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.gateway.config.GatewayConfig;
+import dev.clipflow.gateway.status.JobState;
+import dev.clipflow.gateway.status.JobStatusResponse;
+import dev.clipflow.gateway.status.JobStatusService;
+import dev.clipflow.gateway.status.JobStatusView;
+import dev.clipflow.gateway.webhook.WebhookPayload;
+import dev.clipflow.gateway.webhook.WebhookSender;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Calls the job's webhook when it ends. The channel uses ONE consumer group shared by all replicas,
+ * so each job's outcome is handled by exactly one of them.
+ */
+@ApplicationScoped
+public class WebhookConsumer {
+
+    private static final Duration VIEW_POLL = Duration.ofMillis(200);
+
+    private final JobStatusView view;
+    private final JobStatusService status;
+    private final WebhookSender sender;
+    private final Duration viewWait;
+
+    public WebhookConsumer(JobStatusView view, JobStatusService status, WebhookSender sender, GatewayConfig config) {
+        this.view = view;
+        this.status = status;
+        this.sender = sender;
+        this.viewWait = config.webhook().viewWait();
+    }
+
+    @Incoming("webhook-outcomes")
+    @Blocking
+    public void onOutcome(ConsumerRecord<String, ClipflowEvent> record) throws InterruptedException {
+        ClipflowEvent event = record.value();
+        if (!(event instanceof JobRendered) && !(event instanceof JobFailed)) {
+            return;
+        }
+        Optional<JobState> job = requestOf(event.jobId());
+        if (job.isEmpty() || job.get().webhook() == null) {
+            return;
+        }
+        sender.send(job.get().webhook(), payload(event));
+    }
+
+    /** The webhook is in the job's request, which this replica's view may still be reading. */
+    private Optional<JobState> requestOf(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + viewWait.toNanos();
+        while (true) {
+            Optional<JobState> job = view.find(jobId).filter(JobState::requested);
+            if (job.isPresent() || System.nanoTime() > deadline) {
+                return job;
+            }
+            Thread.sleep(VIEW_POLL.toMillis());
+        }
+    }
+
+    private WebhookPayload payload(ClipflowEvent event) {
+        if (event instanceof JobRendered rendered) {
+            List<JobStatusResponse.Clip> clips = rendered.clips().stream().map(c -> new JobStatusResponse.Clip(
+                    c.index(), c.title(), status.url(rendered.jobId(), c.file()),
+                    c.thumbnail() == null ? null : status.url(rendered.jobId(), c.thumbnail()), c.duration())).toList();
+            return new WebhookPayload("job.completed", rendered.jobId(), "completed", clips, null);
+        }
+        JobFailed failed = (JobFailed) event;
+        return new WebhookPayload("job.failed", failed.jobId(), "failed", List.of(),
+                new JobStatusResponse.Error(failed.code(), failed.message()));
+    }
+}

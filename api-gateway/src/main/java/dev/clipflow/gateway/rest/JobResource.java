@@ -1,0 +1,109 @@
+package dev.clipflow.gateway.rest;
+
+import dev.clipflow.gateway.status.JobState;
+import dev.clipflow.gateway.status.JobStatusResponse;
+import dev.clipflow.gateway.status.JobStatusService;
+import dev.clipflow.gateway.status.JobStatusView;
+import dev.clipflow.gateway.submit.GatewayMetrics;
+import dev.clipflow.gateway.submit.SubmissionParser;
+import dev.clipflow.gateway.submit.JobSubmitter;
+import dev.clipflow.gateway.submit.JobSubmitter.Accepted;
+import dev.clipflow.gateway.submit.UploadRequest;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import dev.clipflow.gateway.submit.JobSubmission;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+@Path("/jobs")
+@Tag(name = "jobs")
+public class JobResource {
+
+    private final JobSubmitter submitter;
+    private final JobStatusService status;
+    private final JobStatusView view;
+    private final GatewayMetrics metrics;
+    private final SubmissionParser parser;
+
+    public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics,
+                       SubmissionParser parser) {
+        this.parser = parser;
+        this.submitter = submitter;
+        this.metrics = metrics;
+        this.status = status;
+        this.view = view;
+    }
+
+    public record Queued(String jobId, String status) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a video upload",
+            description = "Multipart form: 'file' plus the job options as fields; 'clips' is a JSON array in one field. "
+                    + "The file is streamed to storage; 202 only after the job is on Kafka.")
+    public Response submitUpload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
+                                 InputStream body) {
+        try {
+            return queued(submitter.submitUpload(
+                    new UploadRequest(contentType, contentLength == null ? -1 : contentLength, body)));
+        } catch (ApiException e) {
+            metrics.rejected(e.code());
+            throw e;
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a video by URL", description = "JSON with 'source_url' (http/https) and the job options.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = JobSubmission.class)))
+    public Response submitUrl(byte[] body) {
+        try {
+            return queued(submitter.submitUrl(parser.parse(body)));
+        } catch (ApiException e) {
+            metrics.rejected(e.code());
+            throw e;
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Status, progress and result of a job")
+    public JobStatusResponse status(@PathParam("id") String id) {
+        return status.toResponse(status.require(id));
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-Sent Events of the job's status, closing after its final state")
+    public Multi<JobStatusResponse> events(@PathParam("id") String id) {
+        JobState known = status.require(id);
+        return view.follow(known.jobId(), known).map(status::toResponse);
+    }
+
+    private static Response queued(Accepted accepted) {
+        return Response.accepted(new Queued(accepted.jobId(), "queued"))
+                .location(URI.create("/jobs/" + accepted.jobId())).build();
+    }
+}

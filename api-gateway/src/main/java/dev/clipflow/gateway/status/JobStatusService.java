@@ -1,0 +1,81 @@
+package dev.clipflow.gateway.status;
+
+import dev.clipflow.contracts.JobId;
+import dev.clipflow.contracts.events.JobRendered.RenderedClip;
+import dev.clipflow.contracts.json.ClipflowJson;
+import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.contracts.metadata.JobMetadata;
+import dev.clipflow.gateway.config.GatewayConfig;
+import dev.clipflow.gateway.rest.ApiException;
+import dev.clipflow.gateway.status.JobState.Backup;
+import dev.clipflow.gateway.status.JobState.Status;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.ObjectInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Answers status questions from the view, or from the job's metadata object once the view forgot it. */
+@ApplicationScoped
+public class JobStatusService {
+
+    private final JobStatusView view;
+    private final ArtifactStore store;
+    private final Duration urlLifetime;
+
+    public JobStatusService(JobStatusView view, ArtifactStore store, GatewayConfig config) {
+        this.view = view;
+        this.store = store;
+        this.urlLifetime = Duration.ofSeconds(config.urlLifetimeSeconds());
+    }
+
+    /** The job's state; 400 for a malformed id, 404 when neither the view nor storage knows it. */
+    public JobState require(String rawId) {
+        if (!JobId.isValid(rawId)) {
+            throw new JobId.InvalidJobIdException(rawId);
+        }
+        String jobId = JobId.requireValid(rawId);
+        return view.find(jobId).or(() -> fromStorage(jobId))
+                .orElseThrow(() -> new ApiException(404, "job_not_found", "no job with id " + jobId, "job_id"));
+    }
+
+    Optional<JobState> fromStorage(String jobId) {
+        Optional<ObjectInfo> metadataObject;
+        try (Stream<ObjectInfo> found = store.list(ObjectKeys.jobPrefix(jobId), ObjectKeys.METADATA_SUFFIX)) {
+            metadataObject = found.findFirst();
+        }
+        return metadataObject.map(info -> {
+            JobMetadata metadata = ClipflowJson.decodeMetadata(store.getBytes(info.key()));
+            List<RenderedClip> clips = new ArrayList<>();
+            for (int i = 0; i < metadata.shorts().size(); i++) {
+                JobMetadata.Short s = metadata.shorts().get(i);
+                clips.add(new RenderedClip(i, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(),
+                        s.file(), s.thumbnail()));
+            }
+            String metadataFile = info.key().substring(info.key().lastIndexOf('/') + 1);
+            return new JobState(jobId, true, Status.COMPLETED, 100, "completed", null, null, metadata.title(),
+                    metadataFile, clips, Backup.STORED, null);
+        });
+    }
+
+    public JobStatusResponse toResponse(JobState s) {
+        JobStatusResponse.Error error = s.status() == Status.FAILED
+                ? new JobStatusResponse.Error(s.errorCode(), s.errorMessage()) : null;
+        JobStatusResponse.Result result = null;
+        if (s.status() == Status.COMPLETED && s.metadataFile() != null) {
+            List<JobStatusResponse.Clip> clips = s.clips().stream().map(c -> new JobStatusResponse.Clip(
+                    c.index(), c.title(), url(s.jobId(), c.file()),
+                    c.thumbnail() == null ? null : url(s.jobId(), c.thumbnail()), c.duration())).toList();
+            result = new JobStatusResponse.Result(url(s.jobId(), s.metadataFile()), clips);
+        }
+        return new JobStatusResponse(s.jobId(), s.status(), s.progress(), s.stage(), error, result,
+                new JobStatusResponse.BackupStatus(s.backup()));
+    }
+
+    public String url(String jobId, String fileName) {
+        return store.urlFor(ObjectKeys.jobObject(jobId, fileName), urlLifetime);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.clipflow.gateway.status;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.gateway.config.GatewayConfig;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The job status view of this replica: every job's {@link JobState}, folded from the topics, in a
+ * bounded cache (older jobs fall out and are answered from storage), plus a per-job broadcast of
+ * changes for the live event streams.
+ */
+@ApplicationScoped
+public class JobStatusView {
+
+    private final Cache<String, JobState> jobs;
+    private final Map<String, List<Consumer<JobState>>> followers = new ConcurrentHashMap<>();
+
+    public JobStatusView(GatewayConfig config) {
+        this.jobs = Caffeine.newBuilder().maximumSize(config.statusViewSize()).build();
+    }
+
+    public void apply(ClipflowEvent event) {
+        JobState updated = jobs.asMap().compute(event.jobId(), (id, previous) -> JobState.apply(previous, event));
+        List<Consumer<JobState>> listeners = followers.get(event.jobId());
+        if (listeners != null) {
+            listeners.forEach(listener -> listener.accept(updated));
+        }
+    }
+
+    public Optional<JobState> find(String jobId) {
+        return Optional.ofNullable(jobs.getIfPresent(jobId));
+    }
+
+    /**
+     * The job's state now and after every change, completing after its final state. {@code initial}
+     * is the state to start with when the view does not hold the job (e.g. read from storage).
+     */
+    public Multi<JobState> follow(String jobId, JobState initial) {
+        return Multi.createFrom().emitter(emitter -> {
+            Consumer<JobState> listener = state -> {
+                emitter.emit(state);
+                if (state.isFinal()) {
+                    emitter.complete();
+                }
+            };
+            List<Consumer<JobState>> listeners =
+                    followers.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>());
+            listeners.add(listener);
+            emitter.onTermination(() -> followers.computeIfPresent(jobId, (id, list) -> {
+                list.remove(listener);
+                return list.isEmpty() ? null : list;
+            }));
+            // Registered first, read second: a change in between is sent twice, never lost.
+            listener.accept(find(jobId).orElse(initial));
+        });
+    }
+}

@@ -1,0 +1,288 @@
+package dev.clipflow.gateway.submit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clipflow.contracts.JobId;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.events.JobRequested.JobSource;
+import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.gateway.config.GatewayConfig;
+import dev.clipflow.gateway.messaging.JobPublisher;
+import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
+import dev.clipflow.gateway.rest.ApiException;
+import dev.clipflow.gateway.submit.JobValidator.ValidJob;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.ObjectInfo;
+import dev.clipflow.store.PutOptions;
+import dev.clipflow.store.StorageUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.io.input.ProxyInputStream;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts a job: streams an uploaded source into storage, publishes {@code JobRequested} and only
+ * then reports success. Whatever fails on the way, nothing of the job stays in storage.
+ */
+@ApplicationScoped
+public class JobSubmitter {
+
+    private static final Logger LOG = Logger.getLogger(JobSubmitter.class);
+    /** Room for the multipart boundaries, part headers and option fields around the file. */
+    public static final long FORM_OVERHEAD_BYTES = 1024 * 1024;
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+    private static final int RETRY_AFTER_SECONDS = 10;
+
+    private final GatewayConfig config;
+    private final JobValidator validator;
+    private final ArtifactStore store;
+    private final JobPublisher publisher;
+    private final GatewayMetrics metrics;
+    private final ObjectMapper json;
+
+    public JobSubmitter(GatewayConfig config, JobValidator validator, ArtifactStore store, JobPublisher publisher,
+                        GatewayMetrics metrics, ObjectMapper json) {
+        this.config = config;
+        this.validator = validator;
+        this.store = store;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    public record Accepted(String jobId) {
+    }
+
+    /** The largest request body accepted: the file limit plus room for the form around it. */
+    public long maxRequestBytes() {
+        return config.maxFileSizeBytes() + FORM_OVERHEAD_BYTES;
+    }
+
+    public Accepted submitUrl(JobSubmission submission) {
+        ValidJob job = validator.validate(submission, false);
+        String jobId = JobId.newId();
+        publish(request(jobId, job, JobSource.url(job.sourceUrl())), null);
+        metrics.submitted("url");
+        return new Accepted(jobId);
+    }
+
+    public Accepted submitUpload(UploadRequest request) {
+        long maxBody = maxRequestBytes();
+        if (request.contentLength() > maxBody) {
+            throw ApiException.tooLarge(config.maxFileSizeBytes());
+        }
+        String jobId = JobId.newId();
+        Map<String, String> fields = new HashMap<>();
+        String storedKey = null;
+        String fileName = null;
+        long fileBytes = 0;
+        boolean published = false;
+        try {
+            FileItemInputIterator parts = new StreamingFormParser(config.maxFileSizeBytes(), maxBody).getItemIterator(request);
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                if (part.isFormField()) {
+                    fields.put(part.getFieldName(), readField(part));
+                } else if ("file".equals(part.getFieldName())) {
+                    if (storedKey != null) {
+                        throw ApiException.invalid("multiple_files", "send exactly one file per job", "file");
+                    }
+                    // Refuse what is already known to be wrong before a single byte is stored.
+                    validator.validate(submission(fields), true);
+                    fileName = part.getName();
+                    storedKey = ObjectKeys.uploadedSource(jobId, extensionOf(fileName));
+                    fileBytes = storeFile(jobId, storedKey, part);
+                }
+            }
+            ValidJob job = validator.validate(submission(fields), storedKey != null);
+            JobSource source = storedKey != null
+                    ? JobSource.uploaded(storedKey, safeFileName(fileName), fileBytes)
+                    : JobSource.url(job.sourceUrl());
+            if (job.title() == null && fileName != null) {
+                job = new ValidJob(titleFrom(fileName), job.sourceUrl(), job.clips(), job.auto(), job.outputFormat(),
+                        job.layout(), job.webhook());
+            }
+            publish(request(jobId, job, source), storedKey);
+            published = true;
+            metrics.submitted(storedKey != null ? "upload" : "url");
+            if (storedKey != null) {
+                metrics.uploaded(fileBytes);
+            }
+            return new Accepted(jobId);
+        } catch (FileUploadSizeException e) {
+            throw ApiException.tooLarge(config.maxFileSizeBytes());
+        } catch (FileUploadException e) {
+            throw ApiException.badRequest("malformed_multipart", "the multipart body cannot be read: " + e.getMessage(), null);
+        } catch (IOException e) {
+            throw ApiException.badRequest("upload_interrupted", "the upload ended early: " + e.getMessage(), "file");
+        } finally {
+            if (!published && storedKey != null) {
+                removeQuietly(storedKey);
+            }
+        }
+    }
+
+    private long storeFile(String jobId, String key, FileItemInput part) throws IOException {
+        AtomicLong counted = new AtomicLong();
+        try (InputStream in = part.getInputStream()) {
+            InputStream counting = new ProxyInputStream(in) {
+                @Override
+                protected void afterRead(int n) {
+                    if (n > 0) {
+                        counted.addAndGet(n);
+                    }
+                }
+            };
+            PutOptions options = PutOptions.of(contentTypeOf(part))
+                    .withMetadata(PutOptions.JOB_ID, jobId)
+                    .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR);
+            ObjectInfo stored = store.put(key, counting, -1, options);
+            return stored.size() > 0 ? stored.size() : counted.get();
+        } catch (RuntimeException e) {
+            FileUploadSizeException tooLarge = causeOf(e, FileUploadSizeException.class);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
+            IOException broken = causeOf(e, IOException.class);
+            if (broken != null && !(e instanceof StorageUnavailableException)) {
+                throw broken;
+            }
+            throw e;
+        }
+    }
+
+    private void publish(JobRequested job, String storedKey) {
+        try {
+            publisher.publish(job, config.publishTimeout());
+        } catch (PublishFailedException e) {
+            LOG.warnf("job %s not accepted, Kafka is unavailable: %s", job.jobId(), e.getMessage());
+            if (storedKey != null) {
+                removeQuietly(storedKey);
+            }
+            throw ApiException.unavailable("queue_unavailable",
+                    "the job queue is unavailable, nothing was kept; try again later", RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private static JobRequested request(String jobId, ValidJob job, JobSource source) {
+        return new JobRequested(ClipflowEvent.CURRENT_VERSION, jobId, Instant.now(), job.title(), source, job.clips(),
+                job.auto(), job.outputFormat(), job.layout(), job.webhook());
+    }
+
+    private JobSubmission submission(Map<String, String> f) {
+        return new JobSubmission(f.get("source_url"), f.get("title"), clips(f.get("clips")),
+                integer(f, "target_clips"), decimal(f, "clip_min_seconds"), decimal(f, "clip_max_seconds"),
+                f.get("output_format"), f.get("layout"), f.get("webhook_url"), f.get("webhook_secret"));
+    }
+
+    private List<ClipRequest> clips(String clipsJson) {
+        if (clipsJson == null || clipsJson.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(clipsJson, new TypeReference<List<ClipRequest>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed_json",
+                    "the 'clips' field must be a JSON array of {start, end, title?, tiktok_desc?, insta_desc?}: "
+                            + e.getOriginalMessage(), "clips");
+        }
+    }
+
+    private static Integer integer(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_type", name + " must be a whole number", name);
+        }
+    }
+
+    private static Double decimal(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid_type", name + " must be a number", name);
+        }
+    }
+
+    private static String readField(FileItemInput part) throws IOException {
+        try (InputStream in = part.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
+            if (bytes.length > MAX_FIELD_BYTES) {
+                throw ApiException.invalid("field_too_long",
+                        part.getFieldName() + " is longer than " + MAX_FIELD_BYTES + " bytes", part.getFieldName());
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private void removeQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not remove the upload %s of a refused job, remove it by hand: %s", key, e.getMessage());
+        }
+    }
+
+    private static String contentTypeOf(FileItemInput part) {
+        String type = part.getContentType();
+        return type == null || type.isBlank() ? "application/octet-stream" : type;
+    }
+
+    static String extensionOf(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? null : fileName.substring(dot + 1);
+    }
+
+    private static String safeFileName(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        String base = fileName.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
+        return base.length() > 255 ? base.substring(0, 255) : base;
+    }
+
+    private static String titleFrom(String fileName) {
+        String base = safeFileName(fileName);
+        int dot = base.lastIndexOf('.');
+        String title = (dot > 0 ? base.substring(0, dot) : base).strip();
+        if (title.length() > JobValidator.MAX_TITLE_LENGTH) {
+            title = title.substring(0, JobValidator.MAX_TITLE_LENGTH);
+        }
+        return title.isEmpty() ? null : title;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.clipflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.clipflow.devstack.KafkaBroker;
+import dev.clipflow.devstack.KafkaTestResource;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.ObjectInfo;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class KafkaOutageTest {
+
+    @Inject
+    ArtifactStore store;
+
+    List<String> uploads() {
+        try (Stream<ObjectInfo> objects = store.list("uploads/", "")) {
+            return objects.map(ObjectInfo::key).toList();
+        }
+    }
+
+    @Test
+    void withTheBrokerDownAnUploadIs503AndLeavesNothingInStorage() {
+        List<String> before = uploads();
+        KafkaBroker broker = KafkaTestResource.broker();
+        broker.stop();
+        try {
+            given().multiPart("file", "talk.mp4", SubmitJobTest.randomBytes(512 * 1024), "video/mp4")
+                    .when().post("/jobs")
+                    .then().statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .body("error.code", equalTo("queue_unavailable"));
+            assertThat(uploads()).isEqualTo(before);
+        } finally {
+            broker.restart();
+        }
+        // Back up: the next job is accepted again.
+        given().multiPart("file", "talk.mp4", SubmitJobTest.randomBytes(4096), "video/mp4")
+                .when().post("/jobs").then().statusCode(202);
+    }
+}

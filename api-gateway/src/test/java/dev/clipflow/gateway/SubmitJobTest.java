@@ -1,0 +1,203 @@
+package dev.clipflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.clipflow.contracts.OutputFormat;
+import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.devstack.KafkaTestResource;
+import dev.clipflow.devstack.S3TestResource;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.ObjectInfo;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = S3TestResource.class, restrictToAnnotatedClass = false)
+class SubmitJobTest {
+
+    static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Inject
+    ArtifactStore store;
+
+    @TestHTTPResource("/jobs")
+    URI jobsUri;
+
+    static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
+
+    List<String> uploads() {
+        try (Stream<ObjectInfo> objects = store.list("uploads/", "")) {
+            return objects.map(ObjectInfo::key).toList();
+        }
+    }
+
+    @Test
+    void anUploadedVideoLandsInStorageAndItsJobOnKafka() {
+        byte[] video = randomBytes(3 * 1024 * 1024 + 17);
+        Response response = given()
+                .multiPart("title", "Keynote 2026")
+                .multiPart("clips", "[{\"start\": 1.5, \"end\": 9.25, \"title\": \"opening\", \"tiktok_desc\": \"#talk\"}]")
+                .multiPart("output_format", "square")
+                .multiPart("file", "keynote.MP4", video, "video/mp4")
+                .when().post("/jobs")
+                .then().statusCode(202)
+                .body("status", equalTo("queued"))
+                .body("job_id", matchesPattern(UUID_PATTERN))
+                .extract().response();
+        String jobId = response.path("job_id");
+        assertThat(response.header("Location")).endsWith("/jobs/" + jobId);
+
+        String key = "uploads/" + jobId + "/source.mp4";
+        assertThat(store.getBytes(key)).isEqualTo(video);
+
+        JobRequested job = (JobRequested) TopicClient.find(Topics.CLIP_JOBS, jobId, JobRequested.class).orElseThrow();
+        assertThat(job.source().storageKey()).isEqualTo(key);
+        assertThat(job.source().filename()).isEqualTo("keynote.MP4");
+        assertThat(job.source().sizeBytes()).isEqualTo(video.length);
+        assertThat(job.title()).isEqualTo("Keynote 2026");
+        assertThat(job.outputFormat()).isEqualTo(OutputFormat.SQUARE);
+        assertThat(job.clips()).singleElement().satisfies(c -> {
+            assertThat(c.start()).isEqualTo(1.5);
+            assertThat(c.end()).isEqualTo(9.25);
+            assertThat(c.title()).isEqualTo("opening");
+            assertThat(c.tiktokDesc()).isEqualTo("#talk");
+        });
+    }
+
+    @Test
+    void aJsonSubmissionWithASourceUrlIsQueued() {
+        String jobId = given().contentType("application/json")
+                .body("{\"source_url\": \"https://93.184.216.34/talk.mp4\", \"title\": \"From the web\","
+                        + " \"target_clips\": 4, \"clip_min_seconds\": 10, \"clip_max_seconds\": 30,"
+                        + " \"output_format\": \"horizontal\", \"layout\": \"crop\"}")
+                .when().post("/jobs")
+                .then().statusCode(202).body("status", equalTo("queued"))
+                .header("Location", matchesPattern(".*/jobs/" + UUID_PATTERN))
+                .extract().path("job_id");
+
+        JobRequested job = (JobRequested) TopicClient.find(Topics.CLIP_JOBS, jobId, JobRequested.class).orElseThrow();
+        assertThat(job.source().url()).isEqualTo("https://93.184.216.34/talk.mp4");
+        assertThat(job.auto().targetClips()).isEqualTo(4);
+        assertThat(job.auto().clipMaxSeconds()).isEqualTo(30.0);
+        assertThat(job.outputFormat()).isEqualTo(OutputFormat.HORIZONTAL);
+    }
+
+    private void refusedJson(String body, int status, String code, String field) {
+        var then = given().contentType("application/json").body(body)
+                .when().post("/jobs")
+                .then().log().ifValidationFails().statusCode(status).contentType("application/json")
+                .body("error.code", equalTo(code));
+        if (field != null) {
+            then.body("error.field", equalTo(field));
+        }
+    }
+
+    @Test
+    void everyKindOfBadSubmissionGetsAClearJsonError() {
+        List<String> before = uploads();
+        refusedJson("{\"title\": \"no source\"}", 422, "missing_source", "source_url");
+        refusedJson("{\"source_url\": \"ftp://93.184.216.34/a.mp4\"}", 422, "unsupported_scheme", "source_url");
+        refusedJson("{\"source_url\": \"file:///etc/passwd\"}", 422, "unsupported_scheme", "source_url");
+        refusedJson("{\"source_url\": \"http://127.0.0.1:8080/a.mp4\"}", 422, "forbidden_address", "source_url");
+        refusedJson("{\"source_url\": \"http://169.254.169.254/latest\"}", 422, "forbidden_address", "source_url");
+        refusedJson("{\"source_url\": \"http://10.0.0.7/a.mp4\"}", 422, "forbidden_address", "source_url");
+        String url = "\"source_url\": \"https://93.184.216.34/a.mp4\"";
+        refusedJson("{" + url + ", \"clips\": [{\"start\": -1, \"end\": 5}]}", 422, "invalid_clip_range", "clips[0].start");
+        refusedJson("{" + url + ", \"clips\": [{\"start\": 8, \"end\": 8}]}", 422, "invalid_clip_range", "clips[0].end");
+        StringBuilder sixteen = new StringBuilder("[");
+        for (int i = 0; i < 16; i++) {
+            sixteen.append(i == 0 ? "" : ",").append("{\"start\": ").append(i * 10).append(", \"end\": ").append(i * 10 + 5).append('}');
+        }
+        refusedJson("{" + url + ", \"clips\": " + sixteen + "]}", 422, "too_many_clips", "clips");
+        refusedJson("{" + url + ", \"output_format\": \"portrait\"}", 422, "unknown_output_format", "output_format");
+        refusedJson("{" + url + ", \"title\": \"" + "t".repeat(201) + "\"}", 422, "title_too_long", "title");
+        refusedJson("{" + url + ", \"target_clips\": 16}", 422, "invalid_target_clips", "target_clips");
+        refusedJson("{" + url + ", \"target_clips\": \"many\"}", 400, "invalid_type", "target_clips");
+        refusedJson("{" + url + ", \"clips\": [{\"start\": \"soon\", \"end\": 3}]}", 400, "invalid_type", "clips[0].start");
+        refusedJson("{\"source_url\": ", 400, "malformed_json", null);
+        refusedJson("[1, 2]", 400, "invalid_type", null);
+        refusedJson("", 400, "missing_body", null);
+
+        given().contentType("text/plain").body("hello").when().post("/jobs")
+                .then().statusCode(415).contentType("application/json").body("error.code", equalTo("unsupported_media_type"));
+
+        // Multipart: both sources, and a malformed clips field, are refused before anything is stored.
+        given().multiPart("source_url", "https://93.184.216.34/a.mp4").multiPart("file", "a.mp4", randomBytes(1024), "video/mp4")
+                .when().post("/jobs").then().statusCode(422).body("error.code", equalTo("conflicting_sources"));
+        given().multiPart("clips", "[{\"start\": 1,").multiPart("file", "a.mp4", randomBytes(1024), "video/mp4")
+                .when().post("/jobs").then().statusCode(400).body("error.code", equalTo("malformed_json"))
+                .body("error.field", equalTo("clips"));
+        given().multiPart("title", "nothing to clip").when().post("/jobs")
+                .then().statusCode(422).body("error.code", equalTo("missing_source"));
+        given().multiPart("output_format", "diagonal").multiPart("file", "a.mp4", randomBytes(1024), "video/mp4")
+                .when().post("/jobs").then().statusCode(422).body("error.code", equalTo("unknown_output_format"));
+        // Options sent after the file are checked too, and the stored file is removed again.
+        given().multiPart("file", "a.mp4", randomBytes(1024), "video/mp4").multiPart("target_clips", "99")
+                .when().post("/jobs").then().statusCode(422).body("error.code", equalTo("invalid_target_clips"));
+
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
+    void anUploadAnnouncedLargerThanTheLimitIsRefusedBeforeAnythingIsWritten() throws Exception {
+        List<String> before = uploads();
+        // The test profile limits files to 5 MiB; 8 MiB with a Content-Length.
+        byte[] body = multipartBody("file", randomBytes(8 * 1024 * 1024));
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(jobsUri)
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"file_too_large\"");
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedUploadThatPassesTheLimitIsCutOffAndRemoved() throws Exception {
+        List<String> before = uploads();
+        byte[] body = multipartBody("file", randomBytes(8 * 1024 * 1024));
+        // ofInputStream has no known length: the request goes out chunked, without Content-Length.
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(jobsUri)
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("\"code\":\"file_too_large\"");
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    static final String BOUNDARY = "clipflowtestboundary7MA4YWxkTrZu0gW";
+
+    static byte[] multipartBody(String field, byte[] content) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field
+                + "\"; filename=\"big.mp4\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(content);
+        out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+}

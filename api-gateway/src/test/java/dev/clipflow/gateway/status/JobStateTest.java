@@ -1,0 +1,99 @@
+package dev.clipflow.gateway.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clipflow.contracts.JobId;
+import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobFailed;
+import dev.clipflow.contracts.events.JobProgress;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.events.JobStarted;
+import dev.clipflow.contracts.events.UploadFailed;
+import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.gateway.status.JobState.Backup;
+import dev.clipflow.gateway.status.JobState.Status;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobStateTest {
+
+    private final String id = JobId.newId();
+
+    static JobRequested requested(String id, JobRequested.Webhook webhook) {
+        return new JobRequested(1, id, Instant.now(), "Talk", JobRequested.JobSource.url("https://93.184.216.34/a.mp4"),
+                List.of(), null, null, null, webhook);
+    }
+
+    static JobRendered rendered(String id) {
+        return new JobRendered(1, id, Instant.now(), "Talk", "Talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Talk_clip_1.mp4", ArtifactKind.values()[0], 0, 10, "ab")),
+                List.of(new JobRendered.RenderedClip(0, "first", 12.5, 1080, 1920, "Talk_clip_1.mp4", "Talk_clip_1.jpg")));
+    }
+
+    private JobState fold(ClipflowEvent... events) {
+        JobState s = null;
+        for (ClipflowEvent e : events) {
+            s = JobState.apply(s, e);
+        }
+        return s;
+    }
+
+    @Test
+    void aJobGoesFromQueuedThroughProcessingToCompletedWithItsBackupStored() {
+        JobState queued = fold(requested(id, null));
+        assertThat(queued.status()).isEqualTo(Status.QUEUED);
+        assertThat(queued.backup()).isEqualTo(Backup.PENDING);
+
+        JobState working = fold(requested(id, null), JobStarted.now(id, "w1"), JobProgress.now(id, 40, "rendering clip 1/2"));
+        assertThat(working.status()).isEqualTo(Status.PROCESSING);
+        assertThat(working.progress()).isEqualTo(40);
+        assertThat(working.stage()).isEqualTo("rendering clip 1/2");
+
+        JobState done = JobState.apply(JobState.apply(working, rendered(id)),
+                new ArtifactsStored(1, id, Instant.now(), List.of(), id + "/Talk_metadata.json"));
+        assertThat(done.status()).isEqualTo(Status.COMPLETED);
+        assertThat(done.progress()).isEqualTo(100);
+        assertThat(done.clips()).hasSize(1);
+        assertThat(done.backup()).isEqualTo(Backup.STORED);
+    }
+
+    @Test
+    void eventsReadOutOfOrderNeverMoveAJobBackwards() {
+        JobState s = fold(rendered(id), JobProgress.now(id, 30, "late"), JobStarted.now(id, "w"), requested(id, null),
+                JobFailed.now(id, "render_failed", "late failure", false));
+        assertThat(s.status()).isEqualTo(Status.COMPLETED);
+        assertThat(s.progress()).isEqualTo(100);
+        assertThat(s.requested()).isTrue();
+
+        JobState p = fold(JobProgress.now(id, 60, "b"), JobProgress.now(id, 20, "a"));
+        assertThat(p.progress()).isEqualTo(60);
+    }
+
+    @Test
+    void aFailedJobCarriesItsReasonAndNeedsNoBackup() {
+        JobState s = fold(requested(id, null), JobFailed.now(id, "corrupt_input", "no moov atom", false));
+        assertThat(s.status()).isEqualTo(Status.FAILED);
+        assertThat(s.errorCode()).isEqualTo("corrupt_input");
+        assertThat(s.errorMessage()).isEqualTo("no moov atom");
+        assertThat(s.backup()).isEqualTo(Backup.SKIPPED);
+    }
+
+    @Test
+    void aLateUploadFailureDoesNotUndoAStoredBackup() {
+        JobState s = fold(rendered(id), new ArtifactsStored(1, id, Instant.now(), List.of(), id + "/Talk_metadata.json"),
+                new UploadFailed(1, id, Instant.now(), List.of("x"), "timeout", 5));
+        assertThat(s.backup()).isEqualTo(Backup.STORED);
+        assertThat(fold(rendered(id), new UploadFailed(1, id, Instant.now(), List.of("x"), "timeout", 5)).backup())
+                .isEqualTo(Backup.FAILED);
+    }
+
+    @Test
+    void theWebhookOfTheRequestIsRemembered() {
+        JobState s = fold(JobStarted.now(id, "w"), requested(id, new JobRequested.Webhook("https://93.184.216.34/h", "k")));
+        assertThat(s.webhook().secret()).isEqualTo("k");
+        assertThat(s.status()).isEqualTo(Status.PROCESSING);
+    }
+}

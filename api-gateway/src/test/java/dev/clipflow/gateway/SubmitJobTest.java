@@ -97,6 +97,8 @@ class SubmitJobTest {
                 .then().statusCode(202).body("status", equalTo("queued"))
                 .header("Location", matchesPattern(".*/jobs/" + UUID_PATTERN))
                 .extract().path("job_id");
+        // Asked at once, before any worker or the view's consumer could have seen it: already known as queued.
+        given().when().get("/jobs/" + jobId).then().statusCode(200).body("status", equalTo("queued"));
 
         JobRequested job = (JobRequested) TopicClient.find(Topics.CLIP_JOBS, jobId, JobRequested.class).orElseThrow();
         assertThat(job.source().url()).isEqualTo("https://93.184.216.34/talk.mp4");

@@ -9,6 +9,7 @@ import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.gateway.config.GatewayConfig;
+import dev.clipflow.gateway.status.JobStatusView;
 import dev.clipflow.gateway.messaging.JobPublisher;
 import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
 import dev.clipflow.gateway.rest.ApiException;
@@ -52,9 +53,11 @@ public class JobSubmitter {
     private final JobPublisher publisher;
     private final GatewayMetrics metrics;
     private final ObjectMapper json;
+    private final JobStatusView statusView;
 
     public JobSubmitter(GatewayConfig config, JobValidator validator, ArtifactStore store, JobPublisher publisher,
-                        GatewayMetrics metrics, ObjectMapper json) {
+                        GatewayMetrics metrics, ObjectMapper json, JobStatusView statusView) {
+        this.statusView = statusView;
         this.config = config;
         this.validator = validator;
         this.store = store;
@@ -167,6 +170,8 @@ public class JobSubmitter {
     private void publish(JobRequested job, String storedKey) {
         try {
             publisher.publish(job, config.publishTimeout());
+            // The client may ask for the status before this replica has read its own record back from clip-jobs.
+            statusView.apply(job);
         } catch (PublishFailedException e) {
             LOG.warnf("job %s not accepted, Kafka is unavailable: %s", job.jobId(), e.getMessage());
             if (storedKey != null) {

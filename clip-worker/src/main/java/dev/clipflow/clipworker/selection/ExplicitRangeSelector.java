@@ -6,16 +6,18 @@ import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobRequested.ClipRange;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The ranges the request names, checked against the probed duration. Automatic selection is not
- * available yet: a request without ranges fails with {@code auto_selection_unavailable}.
+ * The ranges the request names, checked against the probed duration. It chooses nothing itself: a
+ * request without ranges fails with {@code auto_selection_unavailable}.
  */
 @ApplicationScoped
+@Typed(ExplicitRangeSelector.class)
 public class ExplicitRangeSelector implements MomentSelector {
 
     /** Half a frame at 30 fps: a range ending "at" the end of the source is still inside it. */
@@ -25,7 +27,7 @@ public class ExplicitRangeSelector implements MomentSelector {
     public Selection select(JobRequested job, Path source, ProbedMedia media) {
         if (!job.hasExplicitClips()) {
             throw new JobFailure(FailureCode.AUTO_SELECTION_UNAVAILABLE,
-                    "automatic clip selection is not available yet; give the clips as explicit ranges");
+                    "this selector only takes explicit ranges; give the clips as ranges");
         }
         List<PlannedClip> clips = new ArrayList<>();
         for (int i = 0; i < job.clips().size(); i++) {

@@ -131,8 +131,7 @@ class ClipJobsOverKafkaTest {
         JobRequested noVideo = uploadedJob("audio", List.of(ClipRange.of(0, 0.5)), OutputFormat.VERTICAL, audioOnly);
         JobRequested corrupt = uploadedJob("garbage", List.of(ClipRange.of(0, 1)), OutputFormat.VERTICAL, garbage);
         JobRequested pastTheEnd = uploadedJob("late", List.of(ClipRange.of(1, 2), ClipRange.of(7, 12)), OutputFormat.VERTICAL);
-        JobRequested noRanges = uploadedJob("auto", List.of(), OutputFormat.VERTICAL);
-        for (JobRequested job : List.of(hls, noVideo, corrupt, pastTheEnd, noRanges)) {
+        for (JobRequested job : List.of(hls, noVideo, corrupt, pastTheEnd)) {
             log.send(job);
         }
 
@@ -141,14 +140,13 @@ class ClipJobsOverKafkaTest {
         assertThat(failureOf(corrupt).code()).isEqualTo(FailureCode.CORRUPT_INPUT);
         assertThat(failureOf(pastTheEnd).code()).isEqualTo(FailureCode.RANGE_OUT_OF_BOUNDS);
         assertThat(failureOf(pastTheEnd).message()).contains("clip 2").contains("7.000-12.000");
-        assertThat(failureOf(noRanges).code()).isEqualTo(FailureCode.AUTO_SELECTION_UNAVAILABLE);
         for (JobFailed failed : List.of(failureOf(hls), failureOf(noVideo), failureOf(corrupt))) {
             assertThat(failed.retryable()).isFalse();
         }
         for (ClipflowEvent event : log.of(hls.jobId())) {
             assertThat(new String(ClipflowJson.encodeEvent(event), StandardCharsets.UTF_8)).doesNotContain(marker);
         }
-        for (JobRequested failed : List.of(hls, noVideo, corrupt, pastTheEnd, noRanges)) {
+        for (JobRequested failed : List.of(hls, noVideo, corrupt, pastTheEnd)) {
             assertThat(workDir.resolve(failed.jobId())).as("nothing of a failed job stays on disk").doesNotExist();
         }
         given().when().get("/q/metrics").then().statusCode(200)
@@ -158,6 +156,17 @@ class ClipJobsOverKafkaTest {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(marker);
             }
         }
+    }
+
+    @Test
+    void aJobWithoutRangesGetsItsClipChosenAutomatically() throws Exception {
+        JobRequested job = uploadedJob("auto", List.of(), OutputFormat.ORIGINAL);
+        log.send(job);
+
+        List<ClipflowEvent> events = log.await(job.jobId(), e -> e instanceof JobRendered || e instanceof JobFailed, 1, WAIT);
+        assertThat(events.get(events.size() - 1)).isInstanceOfSatisfying(JobRendered.class, rendered ->
+                // The test source is shorter than clip_min_seconds (15 s): one clip of the whole video.
+                assertThat(rendered.clips()).singleElement().satisfies(clip -> assertThat(clip.duration()).isGreaterThan(5)));
     }
 
     @Test
@@ -248,7 +257,8 @@ class ClipJobsOverKafkaTest {
         JobRequested next = uploadedJob("after poison", List.of(), OutputFormat.ORIGINAL);
         log.send(next);
 
-        assertThat(failureOf(next).code()).isEqualTo(FailureCode.AUTO_SELECTION_UNAVAILABLE);
+        assertThat(log.await(next.jobId(), e -> e instanceof JobRendered || e instanceof JobFailed, 1, WAIT))
+                .last().isInstanceOf(JobRendered.class);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (log.deadLettersOf(key).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);

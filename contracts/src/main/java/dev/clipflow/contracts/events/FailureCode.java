@@ -7,6 +7,7 @@ public final class FailureCode {
     public static final String CORRUPT_INPUT = "corrupt_input";
     public static final String RANGE_OUT_OF_BOUNDS = "range_out_of_bounds";
     public static final String AUTO_SELECTION_UNAVAILABLE = "auto_selection_unavailable";
+    public static final String NO_MOMENTS_FOUND = "no_moments_found";
     public static final String SOURCE_UNREACHABLE = "source_unreachable";
     public static final String SOURCE_TOO_LARGE = "source_too_large";
     public static final String SOURCE_FORBIDDEN = "source_forbidden";

@@ -61,6 +61,9 @@ class DockerfilesTest {
             assertThat(lines).contains("RUN mkdir -p /work && chown 185:0 /work && chmod 0775 /work");
         }
         if (service.equals("clip-worker")) {
+            // The bundled ffmpeg executable cannot start without these client libraries.
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("RUN microdnf install")
+                    .contains("pulseaudio-libs", "libva"));
             // Read-only root file system: JavaCPP's cache (where the bundled ffmpeg lands) must be on the /tmp volume.
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .startsWith("ENV JAVA_OPTS_APPEND=").contains("-Dorg.bytedeco.javacpp.cachedir=/tmp/"));

@@ -5,15 +5,14 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
-./mvnw -B -q -ntp -pl clip-worker -am package -DskipTests
-cp_file="$here/target/classpath.txt"
 mkdir -p "$here/target"
-./mvnw -B -q -ntp -pl clip-worker dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
-classpath="$root/clip-worker/target/classes:$root/contracts/target/classes:$(cat "$cp_file")"
+# One reactor build, so the classpath names this checkout's modules even before they were ever installed.
+./mvnw -B -q -ntp -pl clip-worker -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/classpath.txt >/dev/null
+classpath="$root/clip-worker/target/classes:$(cat "$root/clip-worker/target/classpath.txt")"
 source="$here/target/source-720p30-600s.mp4"
 if [[ ! -f "$source" ]]; then
-  export FFMPEG_PATH="${FFMPEG_PATH:-$(java -cp "$classpath" -Dorg.bytedeco.javacpp.platform.extension=-gpl \
-    org.bytedeco.javacpp.Loader -print ffmpeg 2>/dev/null || true)}"
+  export FFMPEG_PATH="${FFMPEG_PATH:-$(java -cp "$classpath" "$root/bench/selection/PrintFfmpegPath.java")}"
   echo "Generating the 10-minute source (once)..."
   "$here/generate-source.sh" "$source"
 fi

@@ -39,6 +39,15 @@ public interface ArtifactStore {
     /** Convenience for small objects such as metadata documents. */
     byte[] getBytes(String key);
 
+    /**
+     * The object's own file, when this store keeps objects as files on a disk this process can read
+     * (local storage): a reader that needs a seekable file, such as ffmpeg, can open it in place instead
+     * of copying it. Empty for remote stores and absent objects. Read only: never change or delete it.
+     */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
+
     /** Removes the object; absent objects are not an error. */
     void delete(String key);
 

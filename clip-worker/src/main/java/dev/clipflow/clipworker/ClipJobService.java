@@ -11,6 +11,7 @@ import dev.clipflow.clipworker.render.ProgressThrottle;
 import dev.clipflow.clipworker.selection.MomentSelector;
 import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.source.SourceFetcher;
+import dev.clipflow.clipworker.source.SourceFile;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
@@ -78,14 +79,14 @@ public class ClipJobService {
         events.sendAndAwait(JobStarted.now(job.jobId(), workerName));
         try {
             workspace.removeTemporaries();
-            Path source = retryingTransient(() -> fetcher.fetch(job, workspace));
-            ProbedMedia media = prober.probe(source);
-            Selection selection = selector.select(job, source, media);
+            SourceFile source = retryingTransient(() -> fetcher.fetch(job, workspace));
+            ProbedMedia media = prober.probe(source.path());
+            Selection selection = selector.select(job, source.path(), media);
             ProgressThrottle progress = new ProgressThrottle(
                     percent -> events.sendQuietly(JobProgress.now(job.jobId(), percent, "rendering")),
                     config.worker().progressInterval().toMillis());
-            JobRenderer.Outcome outcome = renderer.render(job, workspace, source, media, selection, progress::offer);
-            JobWorkspace.deleteQuietly(source);
+            JobRenderer.Outcome outcome = renderer.render(job, workspace, source.path(), media, selection, progress::offer);
+            source.release();
             if (outcome.clipsRendered() > 0) {
                 renderTime.record(Duration.ofNanos((long) (outcome.renderWallSeconds() * 1e9)));
                 realtimeFactor.record(outcome.realtimeFactor());

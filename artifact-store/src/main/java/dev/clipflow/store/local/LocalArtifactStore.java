@@ -169,6 +169,12 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
+    public Optional<Path> localFile(String key) {
+        Path target = resolve(key);
+        return Files.isRegularFile(target) ? Optional.of(target) : Optional.empty();
+    }
+
+    @Override
     public InputStream get(String key) {
         Path target = resolve(key);
         try {

@@ -55,6 +55,23 @@ class LocalArtifactStoreTest extends ArtifactStoreContract {
     }
 
     @Test
+    void aStoredObjectIsReadableInPlaceAsItsOwnFile() throws IOException {
+        String key = "uploads/" + job + "/source.mp4";
+        byte[] bytes = randomBytes(50_000, 7);
+        store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.of("video/mp4"));
+
+        assertThat(store.localFile(key)).hasValueSatisfying(file -> {
+            assertThat(file).startsWith(root).hasBinaryContent(bytes);
+        });
+    }
+
+    @Test
+    void absentObjectsAndKeysOutsideTheRootHaveNoLocalFile() {
+        assertThat(store.localFile("uploads/" + job + "/missing.mp4")).isEmpty();
+        assertThatThrownBy(() -> store.localFile("../etc/passwd")).isInstanceOf(InvalidKeyException.class);
+    }
+
+    @Test
     void rootIsCreatedWhenMissing() {
         assertThat(root).isDirectory();
     }

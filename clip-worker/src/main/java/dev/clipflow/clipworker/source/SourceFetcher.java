@@ -31,9 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Brings a job's source into its folder as {@code temp_source.{ext}}: the uploaded object from the
- * artifact store, or a {@code source_url} downloaded with the size cap, timeouts and every redirect
- * checked against the same {@link SourceUrlPolicy} as the gateway.
+ * Makes a job's source readable as a local file: the uploaded object in place when storage is a local
+ * disk, else copied from the artifact store into the job's folder as {@code temp_source.{ext}}; or a
+ * {@code source_url} downloaded there with the size cap, timeouts and every redirect checked against
+ * the same {@link SourceUrlPolicy} as the gateway.
  */
 @ApplicationScoped
 public class SourceFetcher {
@@ -60,13 +61,13 @@ public class SourceFetcher {
                 .build();
     }
 
-    public Path fetch(JobRequested job, JobWorkspace workspace) {
+    public SourceFile fetch(JobRequested job, JobWorkspace workspace) {
         workspace.create();
         JobSource source = job.source();
         return source.isUpload() ? fromStore(job.jobId(), source, workspace) : fromUrl(source.url(), workspace);
     }
 
-    private Path fromStore(String jobId, JobSource source, JobWorkspace workspace) {
+    private SourceFile fromStore(String jobId, JobSource source, JobWorkspace workspace) {
         String key = source.storageKey();
         if (!key.startsWith(ObjectKeys.uploadPrefix(jobId))) {
             throw new JobFailure(FailureCode.SOURCE_FORBIDDEN, "the job's source must be one of its own uploads (uploads/"
@@ -77,6 +78,10 @@ public class SourceFetcher {
             throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the uploaded source " + key + " is no longer in storage");
         }
         checkSize(info.get().size());
+        Optional<Path> inPlace = store.localFile(key);
+        if (inPlace.isPresent()) {
+            return SourceFile.inPlace(inPlace.get());
+        }
         Path target = workspace.source(extensionOf(key));
         try (InputStream in = store.get(key)) {
             copyCapped(in, target);
@@ -85,10 +90,10 @@ public class SourceFetcher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the uploaded source to " + target, e);
         }
-        return target;
+        return SourceFile.copyAt(target);
     }
 
-    private Path fromUrl(String url, JobWorkspace workspace) {
+    private SourceFile fromUrl(String url, JobWorkspace workspace) {
         String current = url;
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
             URI uri = checked(current);
@@ -115,7 +120,7 @@ public class SourceFetcher {
                 JobWorkspace.deleteQuietly(target);
                 throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the download of the source URL broke off: " + e.getMessage(), true);
             }
-            return target;
+            return SourceFile.copyAt(target);
         }
         throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the source URL redirects more than " + config.maxRedirects() + " times");
     }

@@ -14,6 +14,10 @@ import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobRequested.ClipRange;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.PutOptions;
+import dev.clipflow.store.local.LocalArtifactStore;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +92,37 @@ class SourceFetcherTest {
     }
 
     @Test
+    void anUploadInLocalStorageIsReadInPlaceAndOutlivesTheJob() throws Exception {
+        LocalArtifactStore store = new LocalArtifactStore(work.resolve("storage"));
+        String jobId = JobId.newId();
+        String key = "uploads/" + jobId + "/source.mp4";
+        store.put(key, new ByteArrayInputStream(new byte[1000]), 1000, PutOptions.of("video/mp4"));
+        JobRequested job = new JobRequested(1, jobId, Instant.now(), "t", JobSource.uploaded(key, "talk.mp4", 1000),
+                List.of(ClipRange.of(0, 1)), null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
+        JobWorkspace workspace = new JobWorkspace(work.resolve("work"), jobId, "t");
+
+        SourceFile source = fetcher(store, false, 100).fetch(job, workspace);
+        source.release();
+
+        assertThat(source.path()).isEqualTo(store.localFile(key).orElseThrow());
+        assertThat(source.path()).exists();
+        try (Stream<Path> files = Files.list(workspace.dir())) {
+            assertThat(files).as("nothing copied into the job folder").isEmpty();
+        }
+    }
+
+    @Test
+    void aDownloadedSourceIsACopyRemovedWhenReleased() {
+        JobRequested job = job(base + "/big.mp4");
+        SourceFile source = fetcher(true, 100).fetch(job, new JobWorkspace(work, job.jobId(), job.title()));
+        assertThat(source.path()).hasSize(40 * 64 * 1024);
+
+        source.release();
+
+        assertThat(source.path()).doesNotExist();
+    }
+
+    @Test
     void anotherJobsUploadIsNotASource() {
         JobRequested job = new JobRequested(1, JobId.newId(), Instant.now(), "t",
                 JobSource.uploaded("uploads/" + JobId.newId() + "/source.mp4", "x.mp4", 1), List.of(ClipRange.of(0, 1)),
@@ -107,7 +142,11 @@ class SourceFetcherTest {
 
     /** No store: these cases never reach it. */
     private static SourceFetcher fetcher(boolean allowPrivate, long maxMb) {
-        return new SourceFetcher(null, new ClipWorkerConfig.Source() {
+        return fetcher(null, allowPrivate, maxMb);
+    }
+
+    private static SourceFetcher fetcher(ArtifactStore store, boolean allowPrivate, long maxMb) {
+        return new SourceFetcher(store, new ClipWorkerConfig.Source() {
             public long maxFileSizeMb() { return maxMb; }
             public boolean allowPrivate() { return allowPrivate; }
             public Duration connectTimeout() { return Duration.ofSeconds(5); }

@@ -313,13 +313,22 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public Stream<ObjectInfo> list(String prefix, String suffix) {
         String validPrefix = KeyRules.requireValidPrefix(prefix);
         String validSuffix = suffix == null ? "" : suffix;
-        Iterator<S3Object> pages = clients.sync.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(validPrefix))
-                .contents().iterator();
+        // Every page, the first one included, is requested inside hasNext()/next() so its errors are mapped too.
         Iterator<S3Object> mapped = new Iterator<>() {
+            private Iterator<S3Object> pages;
+
+            private Iterator<S3Object> pages() {
+                if (pages == null) {
+                    pages = clients.sync.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(validPrefix))
+                            .contents().iterator();
+                }
+                return pages;
+            }
+
             @Override
             public boolean hasNext() {
                 try {
-                    return pages.hasNext();
+                    return pages().hasNext();
                 } catch (SdkException e) {
                     throw S3Errors.map(validPrefix, e, null);
                 }
@@ -328,7 +337,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
             @Override
             public S3Object next() {
                 try {
-                    return pages.next();
+                    return pages().next();
                 } catch (SdkException e) {
                     throw S3Errors.map(validPrefix, e, null);
                 }

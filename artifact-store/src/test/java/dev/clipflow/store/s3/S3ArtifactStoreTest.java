@@ -142,6 +142,11 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
             assertThatThrownBy(down::checkReachable).isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("unreachable");
             assertThatThrownBy(() -> down.head(job + "/x.mp4")).isInstanceOf(StorageUnavailableException.class);
+            assertThatThrownBy(() -> {
+                try (var listing = down.list(job + "/", ".json")) {
+                    listing.count();
+                }
+            }).isInstanceOf(StorageUnavailableException.class);
         }
     }
 

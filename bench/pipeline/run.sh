@@ -11,19 +11,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 mkdir -p "$here/target"
-# One reactor build, so the classpath names this checkout's modules even before they were ever installed.
-./mvnw -B -q -ntp package dependency:build-classpath -DskipTests -Dmdep.outputFile=target/classpath.txt >/dev/null
-classpath="$root/clip-worker/target/classes:$(cat "$root/clip-worker/target/classpath.txt")"
-source="$root/bench/selection/target/source-720p30-600s.mp4"
-if [[ ! -f "$source" ]]; then
-  export FFMPEG_PATH="${FFMPEG_PATH:-$(java -cp "$classpath" "$root/bench/selection/PrintFfmpegPath.java")}"
-  echo "Generating the 10-minute source (once)..."
-  "$root/bench/selection/generate-source.sh" "$source"
-fi
+source "$root/bench/common.sh"
+build_clip_worker_classpath # every module: the run starts the whole stack
+benchmark_source
 ranges=(30:60 140:170 250:280 360:390 470:500)
 rounds="${ROUNDS:-2}"
 now() { date +%s.%N; }
-seconds_since() { echo "$(now) - $1" | bc; }
+elapsed() { echo "$2 - $1" | bc; } # from, to
 
 raw_dir="$here/target/raw"
 java -cp "$classpath" "$here/PrintRenderCommands.java" "$source" "$raw_dir" "${ranges[@]}" > "$here/target/commands.sh"
@@ -36,7 +30,7 @@ raw_round() {
   while IFS= read -r command; do
     eval "$command" > /dev/null
   done < "$here/target/commands.sh"
-  seconds_since "$start"
+  elapsed "$start" "$(now)"
 }
 
 export LOCAL_STORAGE_PATH="$here/target/storage" GATEWAY_PORT="${GATEWAY_PORT:-18080}" KAFKA_PORT="${KAFKA_PORT:-19092}" \
@@ -104,8 +98,8 @@ clipflow_round() {
   uploaded=$(now)
   follow "$job"
   stored=$(now)
-  printf '%s %s %s %s %s\n' > "$here/target/round.txt" "$(echo "$stored - $start" | bc)" "$(echo "$uploaded - $start" | bc)" \
-    "$(echo "$processing - $uploaded" | bc)" "$(echo "$(render_seconds) - $warm" | bc)" "$(echo "$stored - $completed" | bc)"
+  printf '%s %s %s %s %s\n' > "$here/target/round.txt" "$(elapsed "$start" "$stored")" "$(elapsed "$start" "$uploaded")" \
+    "$(elapsed "$uploaded" "$processing")" "$(elapsed "$warm" "$(render_seconds)")" "$(elapsed "$completed" "$stored")"
   stop_stack
 }
 

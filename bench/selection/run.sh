@@ -6,14 +6,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 mkdir -p "$here/target"
-# One reactor build, so the classpath names this checkout's modules even before they were ever installed.
-./mvnw -B -q -ntp -pl clip-worker -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile=target/classpath.txt >/dev/null
-classpath="$root/clip-worker/target/classes:$(cat "$root/clip-worker/target/classpath.txt")"
-source="$here/target/source-720p30-600s.mp4"
-if [[ ! -f "$source" ]]; then
-  export FFMPEG_PATH="${FFMPEG_PATH:-$(java -cp "$classpath" "$root/bench/selection/PrintFfmpegPath.java")}"
-  echo "Generating the 10-minute source (once)..."
-  "$here/generate-source.sh" "$source"
-fi
+source "$root/bench/common.sh"
+build_clip_worker_classpath -pl clip-worker -am
+benchmark_source
 java -cp "$classpath" "$here/SelectionBenchmark.java" "$source"

@@ -191,6 +191,61 @@ class SubmitJobTest {
         assertThat(uploads()).isEqualTo(before);
     }
 
+    @Test
+    void aFileWithAUtf8NameAndBoundaryLikeBytesArrivesIntactWithTheOptionsAroundIt() throws Exception {
+        // Content that nearly closes the part, again and again, must come through byte for byte.
+        var content = new java.io.ByteArrayOutputStream();
+        byte[] noise = randomBytes(200_000);
+        for (int i = 0; i < 40; i++) {
+            content.write(noise, i * 4_000, 4_000);
+            content.write(("\r\n--" + BOUNDARY.substring(0, i % BOUNDARY.length())).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] video = content.toByteArray();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Überblick – Vortrag.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(video);
+        body.write(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"output_format\"\r\n\r\nhorizontal"
+                + "\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> answer = post(body.toByteArray());
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        String jobId = answer.body().replaceAll(".*\"job_id\":\"([^\"]+)\".*", "$1");
+        assertThat(store.getBytes("uploads/" + jobId + "/source.mp4")).isEqualTo(video);
+        JobRequested job = (JobRequested) TopicClient.find(Topics.CLIP_JOBS, jobId, JobRequested.class).orElseThrow();
+        assertThat(job.source().filename()).isEqualTo("Überblick – Vortrag.mp4");
+        assertThat(job.title()).isEqualTo("Überblick – Vortrag");
+        assertThat(job.outputFormat()).isEqualTo(OutputFormat.HORIZONTAL);
+    }
+
+    @Test
+    void aBodyThatEndsBeforeItsClosingBoundaryIsRefusedAndNothingIsKept() throws Exception {
+        List<String> before = uploads();
+        byte[] whole = multipartBody("file", randomBytes(300_000));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - BOUNDARY.length() - 10);
+
+        HttpResponse<String> answer = post(cut);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("\"code\":\"malformed_multipart\"");
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
+    void anOptionFieldLongerThan64KilobytesIsRefusedByName() {
+        given().multiPart("title", "x".repeat(70 * 1024)).multiPart("file", "a.mp4", randomBytes(1024), "video/mp4")
+                .when().post("/jobs").then().statusCode(422)
+                .body("error.code", equalTo("field_too_long")).body("error.field", equalTo("title"));
+    }
+
+    private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(jobsUri)
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static final String BOUNDARY = "clipflowtestboundary7MA4YWxkTrZu0gW";
 
     static byte[] multipartBody(String field, byte[] content) throws IOException {

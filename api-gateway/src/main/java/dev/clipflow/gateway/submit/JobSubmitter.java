@@ -27,11 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.io.input.ProxyInputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -93,21 +88,20 @@ public class JobSubmitter {
         String fileName = null;
         long fileBytes = 0;
         boolean published = false;
-        try {
-            FileItemInputIterator parts = new StreamingFormParser(config.maxFileSizeBytes(), maxBody).getItemIterator(request);
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (part.isFormField()) {
-                    fields.put(part.getFieldName(), readField(part));
-                } else if ("file".equals(part.getFieldName())) {
+        try (StreamingFormParser form = new StreamingFormParser(request.contentType(), request.body(),
+                config.maxFileSizeBytes(), maxBody, MAX_FIELD_BYTES)) {
+            for (FormPart part = form.next(); part != null; part = form.next()) {
+                if (part instanceof FormPart.Field field) {
+                    fields.put(field.name(), field.value());
+                } else if (part instanceof FormPart.File file && "file".equals(file.name())) {
                     if (storedKey != null) {
                         throw ApiException.invalid("multiple_files", "send exactly one file per job", "file");
                     }
                     // Refuse what is already known to be wrong before a single byte is stored.
                     validator.validate(submission(fields), true);
-                    fileName = part.getName();
+                    fileName = file.fileName();
                     storedKey = ObjectKeys.uploadedSource(jobId, extensionOf(fileName));
-                    fileBytes = storeFile(jobId, storedKey, part);
+                    fileBytes = storeFile(jobId, storedKey, file);
                 }
             }
             ValidJob job = validator.validate(submission(fields), storedKey != null);
@@ -125,9 +119,11 @@ public class JobSubmitter {
                 metrics.uploaded(fileBytes);
             }
             return new Accepted(jobId);
-        } catch (FileUploadSizeException e) {
+        } catch (StreamingFormParser.TooLargeException e) {
             throw ApiException.tooLarge(config.maxFileSizeBytes());
-        } catch (FileUploadException e) {
+        } catch (StreamingFormParser.FieldTooLongException e) {
+            throw ApiException.invalid("field_too_long", e.field() + " is longer than " + MAX_FIELD_BYTES + " bytes", e.field());
+        } catch (StreamingFormParser.MalformedException e) {
             throw ApiException.badRequest("malformed_multipart", "the multipart body cannot be read: " + e.getMessage(), null);
         } catch (IOException e) {
             throw ApiException.badRequest("upload_interrupted", "the upload ended early: " + e.getMessage(), "file");
@@ -138,27 +134,14 @@ public class JobSubmitter {
         }
     }
 
-    private long storeFile(String jobId, String key, FileItemInput part) throws IOException {
-        AtomicLong counted = new AtomicLong();
-        try (InputStream in = part.getInputStream()) {
-            InputStream counting = new ProxyInputStream(in) {
-                @Override
-                protected void afterRead(int n) {
-                    if (n > 0) {
-                        counted.addAndGet(n);
-                    }
-                }
-            };
-            PutOptions options = PutOptions.of(contentTypeOf(part))
+    private long storeFile(String jobId, String key, FormPart.File file) throws IOException {
+        try (FormPart.Content in = file.content()) {
+            PutOptions options = PutOptions.of(contentTypeOf(file))
                     .withMetadata(PutOptions.JOB_ID, jobId)
                     .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR);
-            ObjectInfo stored = store.put(key, counting, -1, options);
-            return stored.size() > 0 ? stored.size() : counted.get();
+            ObjectInfo stored = store.put(key, in, -1, options);
+            return stored.size() > 0 ? stored.size() : in.bytesRead();
         } catch (RuntimeException e) {
-            FileUploadSizeException tooLarge = causeOf(e, FileUploadSizeException.class);
-            if (tooLarge != null) {
-                throw tooLarge;
-            }
             IOException broken = causeOf(e, IOException.class);
             if (broken != null && !(e instanceof StorageUnavailableException)) {
                 throw broken;
@@ -231,17 +214,6 @@ public class JobSubmitter {
         }
     }
 
-    private static String readField(FileItemInput part) throws IOException {
-        try (InputStream in = part.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
-            if (bytes.length > MAX_FIELD_BYTES) {
-                throw ApiException.invalid("field_too_long",
-                        part.getFieldName() + " is longer than " + MAX_FIELD_BYTES + " bytes", part.getFieldName());
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
     private void removeQuietly(String key) {
         try {
             store.delete(key);
@@ -250,8 +222,8 @@ public class JobSubmitter {
         }
     }
 
-    private static String contentTypeOf(FileItemInput part) {
-        String type = part.getContentType();
+    private static String contentTypeOf(FormPart.File file) {
+        String type = file.contentType();
         return type == null || type.isBlank() ? "application/octet-stream" : type;
     }
 

@@ -52,24 +52,24 @@ submit() { # title, clips JSON -> job id
   [[ -n "$id" ]] || { echo "the gateway did not accept the job" >&2; return 1; }
   echo "$id"
 }
-job_status() { sed -e 's/"backup":{[^}]*}//' <<<"$1" | grep -o '"status":"[a-z]*"' | head -1 | cut -d'"' -f4; }
-
 # Follows the job's Server-Sent Events (one connection, as the web UI does) until it is completed and stored;
-# sets $processing and $completed to the times it was taken and finished.
+# sets $processing and $completed to the times it was taken and finished. One sed turns each event into a
+# word and the shell's builtins read it: a fork per progress event would steal CPU from the render it times.
 follow() {
-  local job="$1" line
+  local job="$1" state
   processing="" completed=""
   while true; do
-    while IFS= read -r line; do
-      [[ "$line" == data:* ]] || continue
-      case "$(job_status "$line")" in
+    while IFS= read -r state; do
+      case "$state" in
         processing) [[ -n "$processing" ]] || processing=$(now) ;;
         completed) [[ -n "$processing" ]] || processing=$(now)
-                   [[ -n "$completed" ]] || completed=$(now)
-                   [[ "$line" == *'"backup":{"status":"stored"}'* ]] && return 0 ;;
-        failed) echo "job failed: $line" >&2; exit 1 ;;
+                   [[ -n "$completed" ]] || completed=$(now) ;;
+        stored) [[ -n "$completed" ]] || completed=$(now)
+                return 0 ;;
+        failed) echo "job $job failed" >&2; exit 1 ;;
       esac
-    done < <(curl -sN "$gateway/jobs/$job/events")
+    done < <(curl -sN "$gateway/jobs/$job/events" | sed -u -n -e '/^data:/!d' \
+      -e '/"backup":{"status":"stored"}/{s/.*/stored/p;d;}' -e 's/"backup":{[^}]*}//' -e 's/.*"status":"\([a-z]*\)".*/\1/p')
     sleep 0.2 # the stream closes at the job's final state; the backup status follows on a new one
   done
 }

@@ -32,8 +32,11 @@ public interface ClipWorkerConfig {
         @WithDefault("1s")
         Duration transientBackoff();
 
-        /** How often at most a JobProgress is emitted. */
-        @WithDefault("400ms")
+        /**
+         * How often at most a JobProgress is emitted. Each one wakes the broker, the gateway (and its SSE
+         * clients) and the uploader while ffmpeg needs the cores; once a second keeps a progress bar smooth.
+         */
+        @WithDefault("1s")
         Duration progressInterval();
     }
 

@@ -220,6 +220,26 @@ class SubmitJobTest {
     }
 
     @Test
+    void aFilePartUnderAnotherNameIsSkippedAndTheVideoAfterItIsStored() throws Exception {
+        byte[] ignored = randomBytes(300_001);
+        byte[] video = randomBytes(1_000_003);
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"thumbnail\"; filename=\"t.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(ignored);
+        body.write(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"v.mp4\"\r\n"
+                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(video);
+        body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        HttpResponse<String> answer = post(body.toByteArray());
+
+        assertThat(answer.statusCode()).isEqualTo(202);
+        String jobId = answer.body().replaceAll(".*\"job_id\":\"([^\"]+)\".*", "$1");
+        assertThat(store.getBytes("uploads/" + jobId + "/source.mp4")).isEqualTo(video);
+    }
+
+    @Test
     void aBodyThatEndsBeforeItsClosingBoundaryIsRefusedAndNothingIsKept() throws Exception {
         List<String> before = uploads();
         byte[] whole = multipartBody("file", randomBytes(300_000));

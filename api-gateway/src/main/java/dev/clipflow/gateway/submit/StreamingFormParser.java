@@ -76,7 +76,10 @@ final class StreamingFormParser implements Closeable {
     private long requestBytes;
     private boolean bodyEnded;
     private boolean lastPartSeen;
+    /** The file part the decoder is in, set when its headers are read. */
     private StreamedFile startedFile;
+    /** The file part the caller was given last. */
+    private StreamedFile currentFile;
 
     StreamingFormParser(String contentType, InputStream body, long maxFileBytes, long maxRequestBytes, int maxFieldBytes)
             throws MalformedException {
@@ -97,9 +100,10 @@ final class StreamingFormParser implements Closeable {
 
     /** The next part, or null after the last one. What the caller left unread of a file part is skipped. */
     FormPart next() throws IOException {
-        if (startedFile != null && startedFile.handedOut) {
-            startedFile.finish();
-            startedFile = null;
+        if (currentFile != null) {
+            StreamedFile previous = currentFile;
+            currentFile = null;
+            previous.finish();
         }
         while (true) {
             FormPart part = nextDecoded();
@@ -138,7 +142,7 @@ final class StreamingFormParser implements Closeable {
 
     private FormPart handOut(StreamedFile file) {
         file.handedOut = true;
-        startedFile = file;
+        currentFile = file;
         return new FormPart.File(file.getName(), file.getFilename(), file.getContentType(), file.bytes);
     }
 
@@ -171,8 +175,10 @@ final class StreamingFormParser implements Closeable {
     @Override
     public void close() {
         decoder.destroy();
-        if (startedFile != null) {
-            startedFile.freeBuffer();
+        for (StreamedFile file : new StreamedFile[] {currentFile, startedFile}) {
+            if (file != null) {
+                file.freeBuffer();
+            }
         }
     }
 

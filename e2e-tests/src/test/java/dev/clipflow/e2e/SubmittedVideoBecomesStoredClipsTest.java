@@ -40,7 +40,7 @@ class SubmittedVideoBecomesStoredClipsTest {
         String jobId = accepted.body().get("job_id").asText();
         assertThat(accepted.body().get("status").asText()).isEqualTo("queued");
 
-        JsonNode status = followUntilSettled(stack, jobId);
+        JsonNode status = followUntilSettled(stack, jobId, accepted.body().get("status").asText());
         assertThat(status.get("status").asText()).as(stack.logs()).isEqualTo("completed");
         assertThat(status.get("progress").asInt()).isEqualTo(100);
         assertThat(status.at("/backup/status").asText()).as(stack.logs()).isEqualTo("stored");
@@ -78,9 +78,12 @@ class SubmittedVideoBecomesStoredClipsTest {
         }
     }
 
-    /** Polls the status as a client would, checking it only ever moves forward. */
-    private static JsonNode followUntilSettled(ClipflowStack stack, String jobId) throws Exception {
-        List<String> seen = new ArrayList<>();
+    /**
+     * Polls the status as a client would, checking it only ever moves forward from the one the submission
+     * answered (a worker may take the job before the first poll, so that poll can already say processing).
+     */
+    private static JsonNode followUntilSettled(ClipflowStack stack, String jobId, String submitted) throws Exception {
+        List<String> seen = new ArrayList<>(List.of(submitted));
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode status = null;
         while (Instant.now().isBefore(deadline)) {
@@ -88,7 +91,7 @@ class SubmittedVideoBecomesStoredClipsTest {
             assertThat(reply.status()).as(stack.logs()).isEqualTo(200);
             status = reply.body();
             String current = status.get("status").asText();
-            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(current)) {
+            if (!seen.get(seen.size() - 1).equals(current)) {
                 seen.add(current);
             }
             boolean settled = current.equals("failed")
@@ -100,7 +103,6 @@ class SubmittedVideoBecomesStoredClipsTest {
         }
         assertThat(seen).as("statuses seen, in order").containsSubsequence("queued", "completed")
                 .isSubsetOf("queued", "processing", "completed").doesNotHaveDuplicates();
-        assertThat(seen.indexOf("queued")).isZero();
         return status;
     }
 

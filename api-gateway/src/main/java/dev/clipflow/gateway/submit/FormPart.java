@@ -15,13 +15,6 @@ sealed interface FormPart {
      * A file, streamed: {@code content} reads it from the request as it arrives, and is read to its end
      * (or left unread) before the next part is asked for.
      */
-    record File(String name, String fileName, String contentType, Content content) implements FormPart {
-    }
-
-    /** The bytes of a file part as they arrive. */
-    abstract class Content extends InputStream {
-
-        /** How many bytes of the file were read so far. */
-        abstract long bytesRead();
+    record File(String name, String fileName, String contentType, InputStream content) implements FormPart {
     }
 }

@@ -15,7 +15,6 @@ import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
 import dev.clipflow.gateway.rest.ApiException;
 import dev.clipflow.gateway.submit.JobValidator.ValidJob;
 import dev.clipflow.store.ArtifactStore;
-import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.store.PutOptions;
 import dev.clipflow.store.StorageUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,12 +131,11 @@ public class JobSubmitter {
     }
 
     private long storeFile(String jobId, String key, FormPart.File file) throws IOException {
-        try (FormPart.Content in = file.content()) {
+        try {
             PutOptions options = PutOptions.of(contentTypeOf(file))
                     .withMetadata(PutOptions.JOB_ID, jobId)
                     .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR);
-            ObjectInfo stored = store.put(key, in, -1, options);
-            return stored.size() > 0 ? stored.size() : in.bytesRead();
+            return store.put(key, file.content(), -1, options).size();
         } catch (RuntimeException e) {
             IOException broken = causeOf(e, IOException.class);
             if (broken != null && !(e instanceof StorageUnavailableException)) {

@@ -265,15 +265,13 @@ final class StreamingFormParser implements Closeable {
             }
         }
 
-        private final class FileBytes extends FormPart.Content {
-            private long read;
+        private final class FileBytes extends InputStream {
 
             @Override
             public int read() throws IOException {
                 if (!awaitBytes()) {
                     return -1;
                 }
-                read++;
                 return pending.readByte() & 0xff;
             }
 
@@ -287,7 +285,6 @@ final class StreamingFormParser implements Closeable {
                 }
                 int count = Math.min(length, pending.readableBytes());
                 pending.readBytes(target, offset, count);
-                read += count;
                 return count;
             }
 
@@ -299,13 +296,7 @@ final class StreamingFormParser implements Closeable {
                     pending.skipBytes(count);
                     skipped += count;
                 }
-                read += skipped;
                 return skipped;
-            }
-
-            @Override
-            long bytesRead() {
-                return read;
             }
 
             /** Feeds the decoder until bytes of this part wait; false at the end of the part. */

@@ -253,6 +253,28 @@ class SubmitJobTest {
     }
 
     @Test
+    void anUploadWhoseClientFallsSilentIsRefusedAfterTheIdleTimeoutAndNothingIsKept() throws Exception {
+        List<String> before = uploads();
+        byte[] whole = multipartBody("file", randomBytes(2_000_000));
+        try (var socket = new java.net.Socket(jobsUri.getHost(), jobsUri.getPort())) {
+            socket.setSoTimeout(20_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY
+                    + "\r\nContent-Length: " + whole.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(whole, 0, whole.length / 2);
+            out.flush();
+            long silentSince = System.nanoTime();
+
+            // The test profile gives up on a silent client after 2 s.
+            String answer = readUntilJsonEnds(socket.getInputStream());
+
+            assertThat(System.nanoTime() - silentSince).isGreaterThan(1_900_000_000L);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"upload_interrupted\"");
+        }
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
     void anOptionFieldLongerThan64KilobytesIsRefusedByName() {
         given().multiPart("title", "x".repeat(70 * 1024)).multiPart("file", "a.mp4", randomBytes(1024), "video/mp4")
                 .when().post("/jobs").then().statusCode(422)
@@ -264,6 +286,15 @@ class SubmitJobTest {
                         .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String readUntilJsonEnds(InputStream in) throws IOException {
+        var answer = new StringBuilder();
+        byte[] chunk = new byte[1024];
+        for (int read; !answer.toString().endsWith("}") && (read = in.read(chunk)) > 0; ) {
+            answer.append(new String(chunk, 0, read, StandardCharsets.UTF_8));
+        }
+        return answer.toString();
     }
 
     static final String BOUNDARY = "clipflowtestboundary7MA4YWxkTrZu0gW";

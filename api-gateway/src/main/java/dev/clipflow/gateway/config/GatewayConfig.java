@@ -29,6 +29,10 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
+    /** An upload whose client sends nothing for this long is refused as interrupted. */
+    @WithDefault("60s")
+    Duration uploadIdleTimeout();
+
     /** Jobs kept in the in-memory status view; older ones are answered from storage. */
     @WithDefault("10000")
     long statusViewSize();

@@ -1,5 +1,6 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.status.JobState;
 import dev.clipflow.gateway.status.JobStatusResponse;
 import dev.clipflow.gateway.status.JobStatusService;
@@ -8,8 +9,10 @@ import dev.clipflow.gateway.submit.GatewayMetrics;
 import dev.clipflow.gateway.submit.SubmissionParser;
 import dev.clipflow.gateway.submit.JobSubmitter;
 import dev.clipflow.gateway.submit.JobSubmitter.Accepted;
+import dev.clipflow.gateway.submit.JobSubmission;
 import dev.clipflow.gateway.submit.UploadRequest;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,12 +20,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.net.URI;
-import dev.clipflow.gateway.submit.JobSubmission;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,10 +41,12 @@ public class JobResource {
     private final JobStatusView view;
     private final GatewayMetrics metrics;
     private final SubmissionParser parser;
+    private final GatewayConfig config;
 
     public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics,
-                       SubmissionParser parser) {
+                       SubmissionParser parser, GatewayConfig config) {
         this.parser = parser;
+        this.config = config;
         this.submitter = submitter;
         this.metrics = metrics;
         this.status = status;
@@ -60,8 +64,8 @@ public class JobResource {
                     + "The file is streamed to storage; 202 only after the job is on Kafka.")
     public Response submitUpload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
-                                 InputStream body) {
-        try {
+                                 @Context HttpServerRequest request) {
+        try (RequestBodyStream body = RequestBodyStream.of(request, config.uploadIdleTimeout())) {
             return queued(submitter.submitUpload(
                     new UploadRequest(contentType, contentLength == null ? -1 : contentLength, body)));
         } catch (ApiException e) {

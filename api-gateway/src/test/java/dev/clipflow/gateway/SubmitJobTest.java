@@ -275,6 +275,68 @@ class SubmitJobTest {
     }
 
     @Test
+    void oneKeptAliveConnectionCarriesAnUploadARefusedUploadAndAStatusRequest() throws Exception {
+        byte[] accepted = multipartBody("file", randomBytes(1_500_000));
+        var refused = new java.io.ByteArrayOutputStream();
+        refused.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"target_clips\"\r\n\r\n99\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        refused.write(multipartBody("file", randomBytes(4_500_000)));
+        try (var socket = new java.net.Socket(jobsUri.getHost(), jobsUri.getPort())) {
+            socket.setSoTimeout(20_000);
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+
+            send(socket, "POST", "/jobs", accepted);
+            String[] first = readResponse(in);
+            send(socket, "POST", "/jobs", refused.toByteArray());
+            String[] second = readResponse(in);
+            String jobId = first[1].replaceAll(".*\"job_id\":\"([^\"]+)\".*", "$1");
+            send(socket, "GET", "/jobs/" + jobId, new byte[0]);
+            String[] third = readResponse(in);
+
+            assertThat(first[0]).startsWith("HTTP/1.1 202");
+            assertThat(second[0]).startsWith("HTTP/1.1 422");
+            assertThat(second[1]).contains("\"code\":\"invalid_target_clips\"");
+            assertThat(third[0]).startsWith("HTTP/1.1 200");
+            assertThat(third[1]).contains(jobId);
+        }
+    }
+
+    private static void send(java.net.Socket socket, String method, String path, byte[] body) throws IOException {
+        var out = socket.getOutputStream();
+        out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary="
+                + BOUNDARY + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+    }
+
+    /** Status line and body of one response with a Content-Length, read off a kept-alive connection. */
+    private static String[] readResponse(InputStream in) throws IOException {
+        String status = null;
+        int length = 0;
+        for (String line = headerLine(in); !line.isEmpty(); line = headerLine(in)) {
+            if (status == null) {
+                status = line;
+            } else if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        return new String[] {status, new String(in.readNBytes(length), StandardCharsets.UTF_8)};
+    }
+
+    private static String headerLine(InputStream in) throws IOException {
+        var line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("the connection closed; read so far: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
     void anOptionFieldLongerThan64KilobytesIsRefusedByName() {
         given().multiPart("title", "x".repeat(70 * 1024)).multiPart("file", "a.mp4", randomBytes(1024), "video/mp4")
                 .when().post("/jobs").then().statusCode(422)

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +41,7 @@ final class RequestBodyStream extends InputStream {
         }
         return new RequestBodyStream(MultiHelper.toMulti(request)
                 .ifNoItem().after(idleTimeout).failWith(() -> new IOException("no data for " + idleTimeout.toSeconds() + " s"))
-                .subscribe().asStream(BUFFERS_IN_FLIGHT, () -> new ArrayDeque<>(BUFFERS_IN_FLIGHT)));
+                .subscribe().asStream(BUFFERS_IN_FLIGHT, () -> new ArrayBlockingQueue<>(BUFFERS_IN_FLIGHT)));
     }
 
     @Override
@@ -89,7 +89,10 @@ final class RequestBodyStream extends InputStream {
         }
     }
 
-    /** Stops reading; whatever the client still sends after a refused upload is left unread. */
+    /**
+     * Stops reading. Cancelling hands the request back to Vert.x, which discards whatever the client still sends
+     * (the rest of a refused upload, the end of an accepted one), so the connection stays usable.
+     */
     @Override
     public void close() {
         ended = true;

@@ -3,7 +3,9 @@
 #   1. by the clip-worker's own ffmpeg commands (clip + poster) run directly in a shell loop, and
 #   2. through Clipflow (./clipflow up, local storage): upload -> completed and stored.
 # The two alternate for ROUNDS rounds (default 2), Clipflow's stack running only for its own turn, because
-# this shared 2-core machine drifts by several percent within minutes. Each Clipflow turn starts a fresh
+# this shared 2-core machine drifts by several percent within minutes; odd rounds run raw ffmpeg first, even
+# rounds Clipflow first, so a steady drift favours neither, and the machine rests 10 s after a stack stops
+# (freeing five JVMs' memory keeps the kernel busy for a few seconds). Each Clipflow turn starts a fresh
 # stack and first runs one 2-second warm-up job, as any service that has run a job before is warm.
 # Prints every round, then the ratio of the medians (target: Clipflow / raw ffmpeg <= 1.05).
 set -euo pipefail
@@ -42,6 +44,7 @@ stop_stack() {
   kill -TERM "$launcher" 2>/dev/null || true
   wait "$launcher" 2>/dev/null || true
   launcher=""
+  sleep 10
 }
 trap stop_stack EXIT
 
@@ -107,8 +110,13 @@ median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2
 
 raws=() totals=()
 for round in $(seq "$rounds"); do
-  raw=$(raw_round)
-  clipflow_round
+  if ((round % 2)); then
+    raw=$(raw_round)
+    clipflow_round
+  else
+    clipflow_round
+    raw=$(raw_round)
+  fi
   read -r total upload queued render store < "$here/target/round.txt"
   raws+=("$raw") totals+=("$total")
   printf 'round %d: raw ffmpeg %6.1f s | Clipflow %6.1f s = upload %.1f + queued %.1f + ffmpeg %.1f (worker metric) + rest, completed->stored %.1f s\n' \

@@ -168,10 +168,7 @@ class SubmitJobTest {
         List<String> before = uploads();
         // The test profile limits files to 5 MiB; 8 MiB with a Content-Length.
         byte[] body = multipartBody("file", randomBytes(8 * 1024 * 1024));
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(jobsUri)
-                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = post(body);
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("\"code\":\"file_too_large\"");
         assertThat(uploads()).isEqualTo(before);

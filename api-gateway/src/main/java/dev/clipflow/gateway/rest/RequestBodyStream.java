@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 final class RequestBodyStream extends InputStream {
 
-    static final int BUFFERS_IN_FLIGHT = 32;
+    private static final int BUFFERS_IN_FLIGHT = 32;
 
     private final Stream<Buffer> stream;
     private final Iterator<Buffer> buffers;

@@ -101,7 +101,7 @@ public final class LocalArtifactStore implements ArtifactStore {
             MessageDigest digest = sha256();
             long written;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                written = copy(content, channel, digest);
+                written = copy(content, length, channel, digest);
                 channel.force(true);
             }
             if (length >= 0 && written != length) {
@@ -127,10 +127,11 @@ public final class LocalArtifactStore implements ArtifactStore {
 
     /**
      * Hashes and writes in 256 KiB steps: {@code InputStream.transferTo} writes 8 KiB at a time, one system call
-     * each (a 240 MB upload's storing thread: 0.48 s of CPU with it, 0.36 s with this).
+     * each (a 240 MB upload's storing thread: 0.48 s of CPU with it, 0.36 s with this). A small object of known
+     * length (metadata, posters) gets a buffer of its own size.
      */
-    private static long copy(InputStream content, FileChannel channel, MessageDigest digest) throws IOException {
-        byte[] buffer = new byte[COPY_BUFFER_BYTES];
+    private static long copy(InputStream content, long length, FileChannel channel, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[length < 0 ? COPY_BUFFER_BYTES : (int) Math.max(1, Math.min(length, COPY_BUFFER_BYTES))];
         long copied = 0;
         for (int read; (read = content.readNBytes(buffer, 0, buffer.length)) > 0; copied += read) {
             digest.update(buffer, 0, read);

@@ -60,7 +60,7 @@ public class ClipJobService {
         this.renderer = renderer;
         this.config = config;
         this.registry = registry;
-        this.renderTime = Timer.builder("clipflow.clip.render").description("Wall time ffmpeg spent rendering a job's clips")
+        this.renderTime = Timer.builder("clipflow.clip.render").description("Wall time of rendering a job's clips and their posters")
                 .register(registry);
         this.realtimeFactor = DistributionSummary.builder("clipflow.clip.realtime.factor")
                 .description("Output seconds rendered per wall-clock second").register(registry);

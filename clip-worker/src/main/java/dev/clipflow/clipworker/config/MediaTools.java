@@ -40,7 +40,8 @@ public class MediaTools {
     JobRenderer renderer(FfmpegBinaries binaries, MediaProber prober, ClipWorkerConfig config) {
         ClipWorkerConfig.Ffmpeg ffmpeg = config.ffmpeg();
         return new JobRenderer(binaries, runner, prober,
-                new RenderSettings(ffmpeg.preset(), ffmpeg.crf(), ffmpeg.timeoutFactor(), ffmpeg.timeoutGrace()));
+                new RenderSettings(ffmpeg.preset(), ffmpeg.crf(), ffmpeg.timeoutFactor(), ffmpeg.timeoutGrace(),
+                        config.worker().clipsAtOnce()));
     }
 
     void stopRendering(@Observes ShutdownEvent event) {

@@ -25,10 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
 /**
- * Renders a job's clips, poster frames and metadata into its {@link JobWorkspace}, keeping what an
+ * Renders a job's clips ({@link RenderSettings#clipsAtOnce()} at a time), poster frames and metadata into
+ * its {@link JobWorkspace}, keeping what an
  * earlier run already finished: a clip whose final file probes with the planned duration and size is
  * not rendered again, and a job whose metadata file exists is complete.
  */
@@ -48,7 +50,7 @@ public final class JobRenderer {
         this.settings = settings;
     }
 
-    /** What was rendered, how much output it took and how long. */
+    /** What was rendered, how much output it took and how long (wall time of the clips and their posters). */
     public record Outcome(JobRendered event, int clipsRendered, double renderedOutputSeconds, double renderWallSeconds) {
         /** Output seconds per wall-clock second of ffmpeg. */
         public double realtimeFactor() {
@@ -79,38 +81,44 @@ public final class JobRenderer {
     public Outcome render(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, Selection selection,
             IntConsumer percentDone) {
         List<PlannedClip> clips = selection.clips();
-        double total = clips.stream().mapToDouble(PlannedClip::duration).sum();
         int[] size = FrameGeometry.outputSize(job.outputFormat(), media);
-        double done = 0;
-        double renderedSeconds = 0;
-        long renderNanos = 0;
-        int rendered = 0;
-        List<JobMetadata.Short> shorts = new ArrayList<>();
-        for (PlannedClip clip : clips) {
-            Path clipFile = workspace.clip(clip.number());
-            Path posterFile = workspace.thumbnail(clip.number());
-            if (!isComplete(clipFile, clip.duration(), media.frameRate(), size)) {
-                JobWorkspace.deleteQuietly(posterFile);
-                double before = done;
-                long started = System.nanoTime();
-                renderClip(job, workspace, source, media, clip, clipFile,
-                        seconds -> percentDone.accept(percent(before + Math.min(seconds, clip.duration()), total)));
-                renderNanos += System.nanoTime() - started;
-                renderedSeconds += clip.duration();
-                rendered++;
-            }
-            done += clip.duration();
-            percentDone.accept(percent(done, total));
-            if (!Files.isRegularFile(posterFile)) {
-                renderPoster(workspace, clipFile, clip.duration(), posterFile);
-            }
-            shorts.add(describe(job, clip, clipFile, posterFile));
+        RenderProgress progress = new RenderProgress(clips, percentDone);
+        List<Callable<ClipOutcome>> tasks = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            int index = i;
+            tasks.add(() -> renderWithPoster(job, workspace, source, media, size, clips.get(index), index, progress));
         }
+        long started = System.nanoTime();
+        List<ClipOutcome> outcomes = ParallelClips.run(tasks, settings.clipsAtOnce());
+        double wallSeconds = (System.nanoTime() - started) / 1e9;
+        List<JobMetadata.Short> shorts = outcomes.stream().map(ClipOutcome::described).toList();
         JobMetadata metadata = new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
                 Instant.now(), sourceName(job), job.outputFormat(), shorts,
                 new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()));
         writeMetadata(workspace, metadata);
-        return new Outcome(eventFromDisk(job, workspace, metadata), rendered, renderedSeconds, renderNanos / 1e9);
+        int rendered = (int) outcomes.stream().filter(ClipOutcome::rendered).count();
+        double renderedSeconds = outcomes.stream().filter(ClipOutcome::rendered).mapToDouble(ClipOutcome::seconds).sum();
+        return new Outcome(eventFromDisk(job, workspace, metadata), rendered, renderedSeconds, rendered > 0 ? wallSeconds : 0);
+    }
+
+    private record ClipOutcome(JobMetadata.Short described, boolean rendered, double seconds) {
+    }
+
+    /** One clip and its poster frame; a clip an earlier run finished is kept. */
+    private ClipOutcome renderWithPoster(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, int[] size,
+            PlannedClip clip, int index, RenderProgress progress) {
+        Path clipFile = workspace.clip(clip.number());
+        Path posterFile = workspace.thumbnail(clip.number());
+        boolean render = !isComplete(clipFile, clip.duration(), media.frameRate(), size);
+        if (render) {
+            JobWorkspace.deleteQuietly(posterFile);
+            renderClip(job, workspace, source, media, clip, clipFile, seconds -> progress.rendered(index, seconds));
+        }
+        progress.finished(index);
+        if (!Files.isRegularFile(posterFile)) {
+            renderPoster(workspace, clipFile, clip.duration(), posterFile);
+        }
+        return new ClipOutcome(describe(job, clip, clipFile, posterFile), render, clip.duration());
     }
 
     private void renderClip(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, PlannedClip clip,
@@ -120,7 +128,13 @@ public final class JobRenderer {
         List<String> command = RenderCommands.clip(binaries.ffmpeg(), source, media, clip.start(), clip.duration(),
                 job.outputFormat(), job.layout(), settings, temporary);
         Duration limit = settings.limitFor(clip.duration());
-        ProcessRunner.Result result = runner.run(command, limit, line -> ProgressParser.outputSeconds(line).ifPresent(outputSeconds));
+        ProcessRunner.Result result;
+        try {
+            result = runner.run(command, limit, line -> ProgressParser.outputSeconds(line).ifPresent(outputSeconds));
+        } catch (RuntimeException stopped) { // a clip beside it failed, or the worker is stopping
+            JobWorkspace.deleteQuietly(temporary);
+            throw stopped;
+        }
         if (!result.succeeded()) {
             JobWorkspace.deleteQuietly(temporary);
             if (result.timedOut()) {
@@ -215,10 +229,6 @@ public final class JobRenderer {
         return job.source().isUpload()
                 ? (job.source().filename() != null ? job.source().filename() : job.source().storageKey())
                 : job.source().url();
-    }
-
-    private static int percent(double done, double total) {
-        return total <= 0 ? 100 : (int) Math.floor(100 * done / total);
     }
 
     private static double round(double seconds) {

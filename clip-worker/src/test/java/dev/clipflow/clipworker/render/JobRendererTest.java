@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.clipworker.JobFailure;
 import dev.clipflow.clipworker.TestMedia;
+import dev.clipflow.clipworker.media.FfmpegBinaries;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
@@ -222,7 +223,7 @@ class JobRendererTest {
     @Test
     void anFfmpegRunOverItsTimeLimitIsKilledAndReported() {
         JobRenderer impatient = new JobRenderer(TestMedia.FFMPEG, runner, prober,
-                new RenderSettings("veryslow", 21, 0, Duration.ofMillis(300)));
+                new RenderSettings("veryslow", 21, 0, Duration.ofMillis(300), 1));
         JobRequested job = job("Slow", List.of(ClipRange.of(0, 7)), OutputFormat.VERTICAL, FrameLayout.BLUR);
         Path source = copy(landscapeSource, workspace(job));
         ProbedMedia media = prober.probe(source);
@@ -232,6 +233,65 @@ class JobRendererTest {
                 .isInstanceOfSatisfying(JobFailure.class, f -> assertThat(f.code()).isEqualTo(FailureCode.RENDER_TIMEOUT));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void aJobsClipsRenderTwoAtATimeWithProgressThatNeverGoesBack() throws Exception {
+        Path runs = work.resolve("runs.log");
+        JobRenderer watched = new JobRenderer(ffmpegWrapper("""
+                case "$*" in *-progress*) echo start >> %s; "$FFMPEG" "$@"; rc=$?; echo end >> %s; exit $rc;; esac
+                exec "$FFMPEG" "$@"
+                """.formatted(runs, runs)), runner, prober, RenderSettings.DEFAULT);
+        JobRequested job = job("Side by side", THREE_RANGES, OutputFormat.VERTICAL, FrameLayout.BLUR);
+        JobWorkspace ws = workspace(job);
+        Path source = copy(landscapeSource, ws);
+        ProbedMedia media = prober.probe(source);
+        List<Integer> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        JobRenderer.Outcome outcome = watched.render(job, ws, source, media, select(job, source, media), progress::add);
+
+        int running = 0;
+        int mostAtOnce = 0;
+        for (String line : Files.readAllLines(runs)) {
+            running += line.equals("start") ? 1 : -1;
+            mostAtOnce = Math.max(mostAtOnce, running);
+        }
+        assertThat(mostAtOnce).isEqualTo(2);
+        assertThat(outcome.clipsRendered()).isEqualTo(3);
+        assertThat(outcome.event().clips()).extracting(JobRendered.RenderedClip::index).containsExactly(0, 1, 2);
+        for (int i = 0; i < THREE_RANGES.size(); i++) {
+            assertThat(outcome.event().clips().get(i).duration()).isCloseTo(THREE_RANGES.get(i).duration(), within(1.0 / FPS + 0.03));
+        }
+        assertThat(progress).isNotEmpty().last().isEqualTo(100);
+    }
+
+    @Test
+    void aClipThatFailsStopsTheClipRenderingBesideItAndFailsTheJob() throws Exception {
+        JobRenderer failingSecond = new JobRenderer(ffmpegWrapper("""
+                case "$*" in *clip_2.mp4*) sleep 0.3; echo "simulated encoder crash" >&2; exit 1;; esac
+                exec "$FFMPEG" "$@"
+                """), runner, prober, RenderSettings.DEFAULT);
+        JobRequested job = job("Half", List.of(ClipRange.of(0, 7.5), ClipRange.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
+        JobWorkspace ws = workspace(job);
+        Path source = copy(landscapeSource, ws);
+        ProbedMedia media = prober.probe(source);
+
+        assertThatThrownBy(() -> failingSecond.render(job, ws, source, media, select(job, source, media), p -> { }))
+                .isInstanceOfSatisfying(JobFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo(FailureCode.RENDER_FAILED);
+                    assertThat(f.getMessage()).contains("clip 2").contains("simulated encoder crash");
+                });
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ws.clip(1)).as("the 7.5 s clip was stopped, not finished").doesNotExist();
+        assertThat(noTemporaryFiles(job)).isTrue();
+    }
+
+    /** FfmpegBinaries whose ffmpeg is a shell script around the real one ({@code $FFMPEG}). */
+    private FfmpegBinaries ffmpegWrapper(String script) throws Exception {
+        Path wrapper = work.resolve("ffmpeg-wrapper.sh");
+        Files.writeString(wrapper, "#!/bin/bash\nFFMPEG='" + TestMedia.FFMPEG.ffmpeg() + "'\n" + script);
+        wrapper.toFile().setExecutable(true);
+        return new FfmpegBinaries(wrapper, TestMedia.FFMPEG.ffprobe());
     }
 
     @Test

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Pipeline benchmark: the same 5 vertical 30-second clips from a 10-minute 720p source, rendered
-#   1. by the clip-worker's own ffmpeg commands (clip + poster) run directly in a shell loop, and
-#   2. through Clipflow (./clipflow up, local storage): upload -> completed and stored.
-# The two alternate for ROUNDS rounds (default 2), Clipflow's stack running only for its own turn, because
+#   1. by the clip-worker's own ffmpeg commands (clip + poster) run directly in a shell loop,
+#   2. by the same commands, as many at once as the worker renders side by side (CLIP_WORKER_CLIPS_AT_ONCE,
+#      default 2), which is what Clipflow itself adds to the rendering, and
+#   3. through Clipflow (./clipflow up, local storage): upload -> completed and stored.
+# They alternate for ROUNDS rounds (default 2), Clipflow's stack running only for its own turn, because
 # this shared 2-core machine drifts by several percent within minutes; odd rounds run raw ffmpeg first, even
 # rounds Clipflow first, so a steady drift favours neither, and the machine rests 10 s after a stack stops
 # (freeing five JVMs' memory keeps the kernel busy for a few seconds). Each Clipflow turn starts a fresh
 # stack and first runs one 2-second warm-up job, as any service that has run a job before is warm.
-# Prints every round, then the ratio of the medians (target: Clipflow / raw ffmpeg <= 1.05).
+# Prints every round, then the ratios of the medians (target: Clipflow / raw ffmpeg loop <= 1.05).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -24,7 +26,7 @@ elapsed() { echo "$2 - $1" | bc; } # from, to
 raw_dir="$here/target/raw"
 java -cp "$classpath" "$here/PrintRenderCommands.java" "$source" "$raw_dir" "${ranges[@]}" > "$here/target/commands.sh"
 
-# The worker's exact commands, one after the other (the worker renders a job's clips in sequence).
+# The worker's exact commands, one after the other.
 raw_round() {
   rm -rf "$raw_dir" && mkdir -p "$raw_dir"
   local start command
@@ -32,6 +34,17 @@ raw_round() {
   while IFS= read -r command; do
     eval "$command" > /dev/null
   done < "$here/target/commands.sh"
+  elapsed "$start" "$(now)"
+}
+
+# The same commands, each clip followed by its poster, $clips_at_once clips at a time.
+clips_at_once="${CLIP_WORKER_CLIPS_AT_ONCE:-2}"
+paste -d';' <(sed -n 'p;n' "$here/target/commands.sh") <(sed -n 'n;p' "$here/target/commands.sh") > "$here/target/clip-units.sh"
+raw_side_by_side_round() {
+  rm -rf "$raw_dir" && mkdir -p "$raw_dir"
+  local start
+  start=$(now)
+  tr '\n' '\0' < "$here/target/clip-units.sh" | xargs -0 -P "$clips_at_once" -I{} bash -c '{}' > /dev/null
   elapsed "$start" "$(now)"
 }
 
@@ -108,22 +121,27 @@ clipflow_round() {
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
-raws=() totals=()
+raws=() sides=() totals=()
 for round in $(seq "$rounds"); do
   if ((round % 2)); then
     raw=$(raw_round)
+    side=$(raw_side_by_side_round)
     clipflow_round
   else
     clipflow_round
+    side=$(raw_side_by_side_round)
     raw=$(raw_round)
   fi
   read -r total upload queued render store < "$here/target/round.txt"
-  raws+=("$raw") totals+=("$total")
-  printf 'round %d: raw ffmpeg %6.1f s | Clipflow %6.1f s = upload %.1f + queued %.1f + ffmpeg %.1f (worker metric) + rest, completed->stored %.1f s\n' \
-    "$round" "$raw" "$total" "$upload" "$queued" "$render" "$store"
+  raws+=("$raw") sides+=("$side") totals+=("$total")
+  printf 'round %d: raw loop %5.1f s | raw %d at once %5.1f s | Clipflow %5.1f s = upload %.1f + queued %.1f + render %.1f (worker metric) + rest, completed->stored %.1f s\n' \
+    "$round" "$raw" "$clips_at_once" "$side" "$total" "$upload" "$queued" "$render" "$store"
 done
 raw=$(printf '%s\n' "${raws[@]}" | median)
+side=$(printf '%s\n' "${sides[@]}" | median)
 clipflow=$(printf '%s\n' "${totals[@]}" | median)
-printf 'raw ffmpeg (5 vertical 30 s clips + posters), median: %6.1f s\n' "$raw"
-printf 'Clipflow (upload, render, store), median:              %6.1f s\n' "$clipflow"
-printf 'Clipflow / raw ffmpeg:                                 %6.3f (target <= 1.05)\n' "$(echo "$clipflow / $raw" | bc -l)"
+printf 'raw ffmpeg loop (5 vertical 30 s clips + posters), median: %6.1f s\n' "$raw"
+printf 'raw ffmpeg, %d clips at once, median:                       %6.1f s\n' "$clips_at_once" "$side"
+printf 'Clipflow (upload, render, store), median:                   %6.1f s\n' "$clipflow"
+printf 'Clipflow / raw ffmpeg loop:                                 %6.3f (target <= 1.05)\n' "$(echo "$clipflow / $raw" | bc -l)"
+printf 'Clipflow / raw ffmpeg %d at once (what Clipflow adds):       %6.3f\n' "$clips_at_once" "$(echo "$clipflow / $side" | bc -l)"

@@ -30,9 +30,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Renders a job's clips ({@link RenderSettings#clipsAtOnce()} at a time), poster frames and metadata into
- * its {@link JobWorkspace}, keeping what an
- * earlier run already finished: a clip whose final file probes with the planned duration and size is
- * not rendered again, and a job whose metadata file exists is complete.
+ * its {@link JobWorkspace}, keeping what an earlier run already finished: a clip whose final file probes
+ * with the planned duration and size is not rendered again, and a job whose metadata file exists is
+ * complete.
  */
 public final class JobRenderer {
 

@@ -1,6 +1,7 @@
 package dev.clipflow.clipworker.render;
 
 import dev.clipflow.clipworker.selection.PlannedClip;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -15,21 +16,18 @@ final class RenderProgress {
     RenderProgress(List<PlannedClip> clips, IntConsumer percentDone) {
         this.durations = clips.stream().mapToDouble(PlannedClip::duration).toArray();
         this.done = new double[durations.length];
-        this.total = java.util.Arrays.stream(durations).sum();
+        this.total = Arrays.stream(durations).sum();
         this.percentDone = percentDone;
     }
 
     /** Clip {@code index} (in the job's order) has rendered {@code seconds} of its output. */
     synchronized void rendered(int index, double seconds) {
         done[index] = Math.max(done[index], Math.min(seconds, durations[index]));
-        double sum = 0;
-        for (double d : done) {
-            sum += d;
-        }
+        double sum = Arrays.stream(done).sum();
         percentDone.accept(total <= 0 ? 100 : (int) Math.floor(100 * sum / total));
     }
 
-    synchronized void finished(int index) {
+    void finished(int index) {
         rendered(index, durations[index]);
     }
 }

@@ -1,4 +1,4 @@
-import dev.clipflow.clipworker.media.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 
 /** Prints the ffmpeg executable the clip-worker would run (FFMPEG_PATH, else the bundled GPL build). */
 public class PrintFfmpegPath {

@@ -1,4 +1,3 @@
-import dev.clipflow.clipworker.media.FfmpegBinaries;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
@@ -6,6 +5,7 @@ import dev.clipflow.clipworker.render.RenderCommands;
 import dev.clipflow.clipworker.render.RenderSettings;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,10 +1,10 @@
-import dev.clipflow.clipworker.media.FfmpegBinaries;
 import dev.clipflow.clipworker.selection.auto.AnalysisSettings;
 import dev.clipflow.clipworker.selection.auto.AutoMomentSelector;
 import dev.clipflow.clipworker.selection.auto.AutoSelectionResult;
 import dev.clipflow.clipworker.selection.auto.SignalExtractor;
 import dev.clipflow.clipworker.selection.auto.Signals;
 import dev.clipflow.contracts.events.JobRequested.AutoSelection;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,7 @@ package dev.clipflow.clipworker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clipflow.clipworker.media.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

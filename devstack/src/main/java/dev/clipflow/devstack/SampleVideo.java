@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.clipflow.ffmpeg.FfmpegBinaries;
+
 /**
  * A generated test video (H.264 + AAC in MP4): the lavfi {@code testsrc2} pattern with a {@code sine} tone,
  * made at test time with the bundled ffmpeg.
@@ -40,10 +42,10 @@ public final class SampleVideo {
 
     /** Writes the video to {@code target} (replacing it) and returns {@code target}. */
     public Path writeTo(Path target) {
-        List<String> command = new ArrayList<>(List.of(Ffmpeg.ffmpeg().toString(),
-                "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", String.format(Locale.ROOT, "testsrc2=size=%dx%d:rate=%d:duration=%s",
-                        width, height, fps, seconds(seconds))));
+        Path ffmpeg = FfmpegBinaries.fromEnvironment().ffmpeg();
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin",
+                "-loglevel", "error", "-y", "-f", "lavfi", "-i", String.format(Locale.ROOT,
+                        "testsrc2=size=%dx%d:rate=%d:duration=%s", width, height, fps, seconds(seconds))));
         switch (audio) {
             case TONE -> command.addAll(List.of("-f", "lavfi", "-i", String.format(Locale.ROOT,
                     "sine=frequency=%d:sample_rate=44100:duration=%s", toneHz, seconds(seconds))));
@@ -63,7 +65,7 @@ public final class SampleVideo {
             int exit = process.waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("ffmpeg could not generate " + target + " (exit " + exit + "): "
-                        + output.strip() + (exit == 127 ? ". " + Ffmpeg.SYSTEM_LIBRARIES : ""));
+                        + output.strip() + (exit == 127 ? ". " + FfmpegBinaries.SYSTEM_LIBRARIES : ""));
             }
             return target;
         } catch (IOException e) {

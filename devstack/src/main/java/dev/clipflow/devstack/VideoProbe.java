@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.clipflow.ffmpeg.FfmpegBinaries;
+
 /** What ffprobe says about a media file: duration, frame size and streams. */
 public record VideoProbe(double durationSeconds, int width, int height, double fps, boolean hasVideo,
         boolean hasAudio, String videoCodec, String audioCodec) {
@@ -14,8 +16,9 @@ public record VideoProbe(double durationSeconds, int width, int height, double f
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static VideoProbe of(Path file) {
-        String[] command = {Ffmpeg.ffprobe().toString(), "-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", file.toString()};
+        Path ffprobe = FfmpegBinaries.fromEnvironment().ffprobe();
+        String[] command = {ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_format",
+                "-show_streams", file.toString()};
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             JsonNode probe = JSON.readTree(process.getInputStream());

@@ -1,17 +1,21 @@
 package dev.clipflow.clipworker.config;
 
-import dev.clipflow.clipworker.media.FfmpegBinaries;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.RenderSettings;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The ffmpeg side of the worker as CDI beans; running ffmpeg processes are killed when the worker stops. */
+/**
+ * The ffmpeg side of the worker as CDI beans. The worker starts only with an ffmpeg that runs, and kills the
+ * ffmpeg processes still running when it stops.
+ */
 @ApplicationScoped
 public class MediaTools {
 
@@ -42,6 +46,11 @@ public class MediaTools {
         return new JobRenderer(binaries, runner, prober,
                 new RenderSettings(ffmpeg.preset(), ffmpeg.crf(), ffmpeg.timeoutFactor(), ffmpeg.timeoutGrace(),
                         config.worker().clipsAtOnce()));
+    }
+
+    /** A worker whose ffmpeg cannot run (a missing system library) would fail every job: it does not start. */
+    void checkFfmpegRuns(@Observes StartupEvent event, FfmpegBinaries binaries) {
+        binaries.verify();
     }
 
     void stopRendering(@Observes ShutdownEvent event) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.clipworker.JobFailure;
 import dev.clipflow.contracts.events.FailureCode;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,6 @@
 package dev.clipflow.clipworker.render;
 
 import dev.clipflow.clipworker.JobFailure;
-import dev.clipflow.clipworker.media.FfmpegBinaries;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
@@ -16,6 +15,7 @@ import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.json.InvalidJsonException;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import dev.clipflow.contracts.metadata.JobMetadata;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package dev.clipflow.clipworker.selection.auto;
 
 import dev.clipflow.clipworker.JobFailure;
-import dev.clipflow.clipworker.media.FfmpegBinaries;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.selection.MomentSelector;
 import dev.clipflow.clipworker.selection.PlannedClip;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.nio.file.Path;

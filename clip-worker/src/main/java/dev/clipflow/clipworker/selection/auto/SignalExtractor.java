@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import dev.clipflow.clipworker.media.FfmpegBinaries;
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 
 /**
  * Measures a source with a single ffmpeg run that decodes the audio once and the video once:

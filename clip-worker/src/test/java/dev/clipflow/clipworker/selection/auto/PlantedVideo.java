@@ -1,5 +1,6 @@
 package dev.clipflow.clipworker.selection.auto;
 
+import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ record PlantedVideo(double seconds, List<Double> cuts, List<double[]> loudPassag
     private static final String[] COLOURS = {"red", "blue", "green", "yellow", "purple", "white", "orange"};
 
     Path writeTo(Path file) throws IOException, InterruptedException {
-        Path ffmpeg = dev.clipflow.clipworker.media.FfmpegBinaries.fromEnvironment().ffmpeg();
+        Path ffmpeg = FfmpegBinaries.fromEnvironment().ffmpeg();
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-loglevel",
                 "error", "-y"));
         List<Double> edges = new ArrayList<>(List.of(0.0));

@@ -9,16 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FfmpegTest {
+class SampleVideoTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void theBundledFfmpegAndFfprobeAreExecutable() {
-        assertThat(Ffmpeg.ffmpeg()).isExecutable().hasFileName("ffmpeg");
-        assertThat(Ffmpeg.ffprobe()).isExecutable().hasFileName("ffprobe");
-    }
 
     @Test
     void aGeneratedVideoHasTheAskedDurationSizeAndRate() {

@@ -17,7 +17,7 @@ class FfmpegBinariesTest {
     Path dir;
 
     @Test
-    void withoutPathsTheBundledGplBuildIsUsedAndRuns() {
+    void withoutPathsOrWithBlankOnesTheBundledGplBuildIsUsedAndRuns() {
         FfmpegBinaries bundled = FfmpegBinaries.locate(Optional.empty(), Optional.of(" "));
 
         assertThat(bundled.ffmpeg()).isExecutable().hasFileName("ffmpeg");

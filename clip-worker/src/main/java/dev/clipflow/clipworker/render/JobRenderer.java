@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Renders a job's clips ({@link RenderSettings#clipsAtOnce()} at a time), poster frames and metadata into
@@ -97,14 +96,14 @@ public final class JobRenderer {
                 Instant.now(), sourceName(job), job.outputFormat(), shorts,
                 new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()));
         writeMetadata(workspace, metadata);
-        List<PlannedClip> renderedClips = IntStream.range(0, clips.size()).filter(i -> outcomes.get(i).rendered())
-                .mapToObj(clips::get).toList();
+        List<PlannedClip> renderedClips = outcomes.stream().filter(ClipOutcome::rendered).map(ClipOutcome::clip)
+                .toList();
         double renderedSeconds = renderedClips.stream().mapToDouble(PlannedClip::duration).sum();
         return new Outcome(eventFromDisk(job, workspace, metadata), renderedClips.size(), renderedSeconds,
                 renderedClips.isEmpty() ? 0 : wallSeconds);
     }
 
-    private record ClipOutcome(JobMetadata.Short described, boolean rendered) {
+    private record ClipOutcome(PlannedClip clip, JobMetadata.Short described, boolean rendered) {
     }
 
     /** One clip and its poster frame; a clip an earlier run finished is kept. */
@@ -121,7 +120,7 @@ public final class JobRenderer {
         if (!Files.isRegularFile(posterFile)) {
             renderPoster(workspace, clipFile, clip.duration(), posterFile);
         }
-        return new ClipOutcome(describe(job, clip, clipFile, posterFile), render);
+        return new ClipOutcome(clip, describe(job, clip, clipFile, posterFile), render);
     }
 
     private void renderClip(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, PlannedClip clip,

@@ -2,10 +2,10 @@ package dev.clipflow.deploy;
 
 import java.util.List;
 
-/** The environment variables of DESIGN.md's configuration table, and those the services agreed on besides. */
+/** The environment variables of the root README's configuration table, and those the services agreed on besides. */
 final class DesignVariables {
 
-    /** DESIGN.md, "Configuration (environment)". */
+    /** README.md, "Configuration". */
     static final List<String> DESIGN = List.of(
             "STORAGE_TYPE", "LOCAL_STORAGE_PATH",
             "AWS_S3_BUCKET", "S3_BUCKET_NAME",

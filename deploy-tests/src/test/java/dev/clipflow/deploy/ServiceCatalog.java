@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * What each service exposes and reads, taken from its own sources where they exist (its
  * application.properties, the artifact-store's microprofile-config.properties, {@code @ConfigProperty}
- * names and {@code getenv} calls) and from the agreed facts (ports table, DESIGN.md variables)
+ * names and {@code getenv} calls) and from the agreed facts (ports table, the README's variables)
  * where a module does not say yet.
  */
 final class ServiceCatalog {
@@ -111,7 +111,7 @@ final class ServiceCatalog {
         return SERVICES.stream().anyMatch(service -> reads(service.name(), variable));
     }
 
-    /** The variables a service reads; the DESIGN.md table plus the agreed ones while its application.properties maps none. */
+    /** The variables a service reads; the README's table plus the agreed ones while its application.properties maps none. */
     static Set<String> variablesRead(String service) {
         Set<String> read = new TreeSet<>();
         Set<String> own = declaredVariables(Repo.path(service), false);

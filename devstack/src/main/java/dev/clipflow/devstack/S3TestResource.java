@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Gives a Quarkus test the devstack S3 server: one in-memory server per JVM, shared by every test class and
  * every test profile, with the bucket {@code clipflow-test}, started on first use and stopped when the JVM
- * exits. The configuration uses the DESIGN.md variable names, so the artifact store reads them as it would in
+ * exits. The configuration uses the documented environment variable names, so the artifact store reads them as it would in
  * production.
  *
  * <pre>{@code @QuarkusTestResource(value = S3TestResource.class, restrictToAnnotatedClass = false)}</pre>

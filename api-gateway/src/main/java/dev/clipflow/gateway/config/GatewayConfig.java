@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The gateway's settings; application.properties maps the DESIGN.md environment variables onto them. */
+/** The gateway's settings; application.properties maps the environment variables of docs/architecture.md onto them. */
 @ConfigMapping(prefix = "clipflow.gateway")
 public interface GatewayConfig {
 

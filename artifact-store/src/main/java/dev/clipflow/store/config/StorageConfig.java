@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Storage settings. The module's {@code META-INF/microprofile-config.properties} maps the DESIGN.md
+ * Storage settings. The module's {@code META-INF/microprofile-config.properties} maps the
  * environment variables (STORAGE_TYPE, LOCAL_STORAGE_PATH, AWS_S3_BUCKET, ...) onto these names, below
  * the ordinal of a service's application.properties.
  */

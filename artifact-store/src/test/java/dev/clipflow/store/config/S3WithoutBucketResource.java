@@ -4,7 +4,7 @@ import dev.clipflow.devstack.S3Server;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
-/** A devstack S3 server for a Quarkus test, given to the app under the DESIGN.md variable names, its bucket missing. */
+/** A devstack S3 server for a Quarkus test, given to the app under the documented environment variable names, its bucket missing. */
 public class S3WithoutBucketResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String MISSING_BUCKET = "clipflow-missing-bucket";

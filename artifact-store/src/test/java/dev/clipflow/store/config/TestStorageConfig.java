@@ -6,7 +6,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 
 /**
- * A {@link StorageConfig} as a deployment would give it: DESIGN.md variable names, resolved through this
+ * A {@link StorageConfig} as a deployment would give it: the documented environment variable names, resolved through this
  * module's META-INF/microprofile-config.properties, outside Quarkus.
  */
 public final class TestStorageConfig {

@@ -49,7 +49,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
         server.close();
     }
 
-    /** The store's configuration as a deployment gives it: DESIGN.md variable names. */
+    /** The store's configuration as a deployment gives it: the documented environment variable names. */
     static StorageConfig config(Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "STORAGE_TYPE", "s3",

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How the DESIGN.md variables shape the S3 clients, seen from presigned URLs (no network needed). */
+/** How the storage environment variables shape the S3 clients, seen from presigned URLs (no network needed). */
 class S3SettingsTest {
 
     private static StorageConfig config(Map<String, String> overrides) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The clip-worker's settings; application.properties maps the DESIGN.md environment variables onto them. */
+/** The clip-worker's settings; application.properties maps the environment variables of docs/architecture.md onto them. */
 @ConfigMapping(prefix = "clipflow")
 public interface ClipWorkerConfig {
 

@@ -3,7 +3,7 @@ package dev.clipflow.gallery.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Gallery settings; application.properties maps the DESIGN.md variables onto them. */
+/** Gallery settings; application.properties maps the variables onto them. */
 @ConfigMapping(prefix = "clipflow.gallery")
 public interface GalleryConfig {
 

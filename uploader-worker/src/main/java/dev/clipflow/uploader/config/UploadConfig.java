@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** How the uploader works; application.properties maps the DESIGN.md environment names onto these. */
+/** How the uploader works; application.properties maps the environment names onto these. */
 @ConfigMapping(prefix = "clipflow.upload")
 public interface UploadConfig {
 

@@ -29,7 +29,7 @@ class KafkaScalingTest {
 
         assertThat(scaledObjects).hasSize(2);
         for (Map<String, Object> scaled : scaledObjects) {
-            String name = Kustomize.nameOf(scaled);
+            String name = Resources.nameOf(scaled);
             Map<String, Object> trigger = kafkaTrigger(scaled);
             String topic = Maps.at(trigger, "metadata.topic");
             int min = Maps.intAt(scaled, "spec.minReplicaCount");
@@ -47,7 +47,7 @@ class KafkaScalingTest {
         Map<String, Integer> partitions = partitions(Rendered.of("deploy/kubernetes/kafka"));
         for (Map<String, Object> scaled : Rendered.of("deploy/kubernetes/base").custom("keda.sh", "ScaledObject")) {
             String topic = Maps.at(kafkaTrigger(scaled), "metadata.topic");
-            assertThat(Maps.intAt(scaled, "spec.maxReplicaCount")).as(Kustomize.nameOf(scaled)).isLessThanOrEqualTo(partitions.get(topic));
+            assertThat(Maps.intAt(scaled, "spec.maxReplicaCount")).as(Resources.nameOf(scaled)).isLessThanOrEqualTo(partitions.get(topic));
         }
     }
 
@@ -111,17 +111,17 @@ class KafkaScalingTest {
         assertThat(Maps.<Map<String, Object>>at(kafka, "metadata.annotations")).containsEntry("strimzi.io/node-pools", "enabled");
         assertThat(pools).flatExtracting(pool -> Maps.<List<String>>at(pool, "spec.roles")).contains("controller", "broker");
         assertThat(pools).allSatisfy(pool -> assertThat(Maps.<Map<String, Object>>at(pool, "metadata.labels"))
-                .containsEntry("strimzi.io/cluster", Kustomize.nameOf(kafka)));
+                .containsEntry("strimzi.io/cluster", Resources.nameOf(kafka)));
         assertThat(((Number) config.get("offsets.topic.replication.factor")).intValue()).isLessThanOrEqualTo(nodes);
         int minInSync = ((Number) config.get("min.insync.replicas")).intValue();
         for (Map<String, Object> topic : rendered.custom("kafka.strimzi.io", "KafkaTopic")) {
             int replicas = Maps.intAt(topic, "spec.replicas");
-            assertThat(replicas).as(Kustomize.nameOf(topic)).isLessThanOrEqualTo(nodes).isGreaterThanOrEqualTo(minInSync);
-            assertThat(Maps.<Map<String, Object>>at(topic, "metadata.labels")).containsEntry("strimzi.io/cluster", Kustomize.nameOf(kafka));
+            assertThat(replicas).as(Resources.nameOf(topic)).isLessThanOrEqualTo(nodes).isGreaterThanOrEqualTo(minInSync);
+            assertThat(Maps.<Map<String, Object>>at(topic, "metadata.labels")).containsEntry("strimzi.io/cluster", Resources.nameOf(kafka));
         }
         String bootstrap = rendered.typed(ConfigMap.class, "clipflow-config").getData().get("KAFKA_BOOTSTRAP_SERVERS");
-        String namespace = (String) Kustomize.metadata(kafka).get("namespace");
-        assertThat(bootstrap).isEqualTo(Kustomize.nameOf(kafka) + "-kafka-bootstrap." + namespace + ".svc:9092");
+        String namespace = (String) Resources.metadata(kafka).get("namespace");
+        assertThat(bootstrap).isEqualTo(Resources.nameOf(kafka) + "-kafka-bootstrap." + namespace + ".svc:9092");
     }
 
     @Test
@@ -136,13 +136,13 @@ class KafkaScalingTest {
         return rendered.custom("kafka.strimzi.io", "KafkaTopic").stream()
                 .collect(Collectors.toMap(topic -> {
                     Map<String, Object> spec = Maps.at(topic, "spec");
-                    return (String) spec.getOrDefault("topicName", Kustomize.nameOf(topic));
+                    return (String) spec.getOrDefault("topicName", Resources.nameOf(topic));
                 }, topic -> Maps.intAt(topic, "spec.partitions")));
     }
 
     private static Map<String, Object> kafkaTrigger(Map<String, Object> scaled) {
         List<Map<String, Object>> triggers = Maps.at(scaled, "spec.triggers");
-        assertThat(triggers).as(Kustomize.nameOf(scaled)).hasSize(1);
+        assertThat(triggers).as(Resources.nameOf(scaled)).hasSize(1);
         assertThat(triggers.get(0).get("type")).isEqualTo("kafka");
         return triggers.get(0);
     }

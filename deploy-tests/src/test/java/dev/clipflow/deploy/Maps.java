@@ -18,7 +18,7 @@ final class Maps {
             }
             current = ((Map<String, Object>) current).get(segment);
             if (current == null) {
-                throw new AssertionError("no '" + path + "' in " + map.get("kind") + " " + Kustomize.nameOf(map));
+                throw new AssertionError("no '" + path + "' in " + map.get("kind") + " " + Resources.nameOf(map));
             }
         }
         return (T) current;

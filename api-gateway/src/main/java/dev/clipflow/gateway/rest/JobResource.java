@@ -1,6 +1,7 @@
 package dev.clipflow.gateway.rest;
 
 import dev.clipflow.gateway.config.GatewayConfig;
+import dev.clipflow.gateway.status.JobListing;
 import dev.clipflow.gateway.status.JobState;
 import dev.clipflow.gateway.status.JobStatusResponse;
 import dev.clipflow.gateway.status.JobStatusService;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -42,9 +44,11 @@ public class JobResource {
     private final GatewayMetrics metrics;
     private final SubmissionParser parser;
     private final GatewayConfig config;
+    private final JobListing listing;
 
     public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics,
-                       SubmissionParser parser, GatewayConfig config) {
+                       SubmissionParser parser, GatewayConfig config, JobListing listing) {
+        this.listing = listing;
         this.parser = parser;
         this.config = config;
         this.submitter = submitter;
@@ -86,6 +90,16 @@ public class JobResource {
             metrics.rejected(e.code());
             throw e;
         }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Jobs, newest first",
+            description = "Every job the status view knows, filtered by 'status' (queued, processing, completed, failed), "
+                    + "'limit' per page (1-100, default 20); 'next_cursor' of a page is the 'cursor' of the next one.")
+    public JobListing.Page list(@QueryParam("status") String statusFilter, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor) {
+        return listing.page(statusFilter, limit, cursor);
     }
 
     @GET

@@ -12,6 +12,7 @@ import dev.clipflow.contracts.events.JobRequested.Webhook;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
 import dev.clipflow.contracts.events.UploadSkipped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +33,8 @@ public record JobState(
         String metadataFile,
         List<RenderedClip> clips,
         Backup backup,
-        Webhook webhook) {
+        Webhook webhook,
+        Instant createdAt) {
 
     public enum Status {
         QUEUED, PROCESSING, COMPLETED, FAILED;
@@ -61,7 +63,7 @@ public record JobState(
     }
 
     public static JobState unknown(String jobId) {
-        return new JobState(jobId, false, Status.QUEUED, 0, "queued", null, null, null, null, List.of(), Backup.PENDING, null);
+        return new JobState(jobId, false, Status.QUEUED, 0, "queued", null, null, null, null, List.of(), Backup.PENDING, null, null);
     }
 
     public boolean isFinal() {
@@ -73,7 +75,7 @@ public record JobState(
         JobState s = previous == null ? unknown(event.jobId()) : previous;
         if (event instanceof JobRequested r) {
             return new JobState(s.jobId, true, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
-                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r.webhook());
+                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r.webhook(), r.at());
         }
         if (event instanceof JobStarted) {
             return s.isFinal() || s.status == Status.PROCESSING ? s : s.progressed(Status.PROCESSING, s.progress, "started");
@@ -84,7 +86,7 @@ public record JobState(
         }
         if (event instanceof JobRendered r) {
             return new JobState(s.jobId, s.requested, Status.COMPLETED, 100, "completed", null, null, r.title(),
-                    r.metadataFile(), r.clips(), s.backup, s.webhook);
+                    r.metadataFile(), r.clips(), s.backup, s.webhook, s.createdAt);
         }
         if (event instanceof JobFailed f) {
             if (s.status == Status.COMPLETED) {
@@ -92,7 +94,7 @@ public record JobState(
             }
             Backup backup = s.backup == Backup.PENDING ? Backup.SKIPPED : s.backup;
             return new JobState(s.jobId, s.requested, Status.FAILED, s.progress, "failed", f.code(), f.message(),
-                    s.title, s.metadataFile, s.clips, backup, s.webhook);
+                    s.title, s.metadataFile, s.clips, backup, s.webhook, s.createdAt);
         }
         if (event instanceof ArtifactsStored) {
             return s.withBackup(Backup.STORED);
@@ -108,11 +110,11 @@ public record JobState(
 
     private JobState progressed(Status newStatus, int newProgress, String newStage) {
         return new JobState(jobId, requested, newStatus, newProgress, newStage, errorCode, errorMessage, title,
-                metadataFile, clips, backup, webhook);
+                metadataFile, clips, backup, webhook, createdAt);
     }
 
     private JobState withBackup(Backup newBackup) {
         return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
-                clips, newBackup, webhook);
+                clips, newBackup, webhook, createdAt);
     }
 }

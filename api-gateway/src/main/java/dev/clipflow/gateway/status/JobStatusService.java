@@ -57,7 +57,7 @@ public class JobStatusService {
             }
             String metadataFile = info.key().substring(info.key().lastIndexOf('/') + 1);
             return new JobState(jobId, true, Status.COMPLETED, 100, "completed", null, null, metadata.title(),
-                    metadataFile, clips, Backup.STORED, null);
+                    metadataFile, clips, Backup.STORED, null, metadata.createdAt());
         });
     }
 

@@ -36,6 +36,11 @@ public class JobStatusView {
         }
     }
 
+    /** Every job the view holds now (a copy: later changes do not show in it). */
+    public List<JobState> all() {
+        return List.copyOf(jobs.asMap().values());
+    }
+
     public Optional<JobState> find(String jobId) {
         return Optional.ofNullable(jobs.getIfPresent(jobId));
     }

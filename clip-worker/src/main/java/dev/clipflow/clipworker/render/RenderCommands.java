@@ -22,12 +22,13 @@ public final class RenderCommands {
             OutputFormat format, FrameLayout layout, RenderSettings settings, Path output) {
         List<String> command = new ArrayList<>(safeInput(ffmpeg));
         command.addAll(List.of("-ss", seconds(start), "-i", "file:" + source.toAbsolutePath(), "-t", seconds(duration)));
-        String filter = FrameGeometry.videoFilter(format, layout, media);
+        FilterGraph graph = new FilterGraph();
+        FrameGeometry.fit(graph, format, layout, media);
         if (media.hasAudio()) {
-            filter += ";[0:a]" + LOUDNORM + ",aresample=48000[a]";
+            graph.audio(LOUDNORM + ",aresample=48000");
         }
-        command.addAll(List.of("-filter_complex", filter, "-map", "[v]"));
-        if (media.hasAudio()) {
+        command.addAll(List.of("-filter_complex", graph.build(), "-map", "[v]"));
+        if (graph.hasAudio()) {
             command.addAll(List.of("-map", "[a]", "-c:a", "aac", "-b:a", "160k", "-ar", "48000"));
         }
         command.addAll(List.of("-c:v", "libx264", "-preset", settings.preset(), "-crf", Integer.toString(settings.crf()),

@@ -53,7 +53,8 @@ raw_side_by_side_round() {
   elapsed "$start" "$(now)"
 }
 
-export LOCAL_STORAGE_PATH="$here/target/storage" GATEWAY_PORT="${GATEWAY_PORT:-18080}" KAFKA_PORT="${KAFKA_PORT:-19092}" \
+# Each round on a fresh stack: its own data dir (broker log, storage), deleted before the round.
+export CLIPFLOW_DATA_DIR="$here/target/clipflow-data" GATEWAY_PORT="${GATEWAY_PORT:-18080}" KAFKA_PORT="${KAFKA_PORT:-19092}" \
   CLIP_WORKER_PORT="${CLIP_WORKER_PORT:-18081}" UPLOADER_PORT="${UPLOADER_PORT:-18082}" GALLERY_PORT="${GALLERY_PORT:-18083}"
 gateway="http://127.0.0.1:$GATEWAY_PORT"
 launcher=""
@@ -100,7 +101,7 @@ render_seconds() {
 }
 
 clipflow_round() {
-  rm -rf "$LOCAL_STORAGE_PATH"
+  rm -rf "$CLIPFLOW_DATA_DIR"
   "$root/clipflow" up > "$here/target/clipflow.log" 2>&1 &
   launcher=$!
   until grep -q "Press Ctrl-C" "$here/target/clipflow.log"; do

@@ -28,7 +28,7 @@ import kafka.tools.StorageTool;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one node that is broker and controller) running in this JVM,
- * on loopback ports, with its own temporary log directory.
+ * on loopback ports, with its own temporary log directory, or a directory it keeps across runs.
  *
  * <p>{@link #stop()} and {@link #restart()} keep the port and the data, so a test can take "Kafka" away and
  * bring it back. Topics are auto-created with {@value #DEFAULT_PARTITIONS} partitions on first use.
@@ -59,14 +59,35 @@ public final class KafkaBroker implements AutoCloseable {
         return start(0);
     }
 
-    /** Starts a broker on the given loopback port (0: a free one). */
+    /** Starts a broker on the given loopback port (0: a free one), with a temporary log directory. */
     public static KafkaBroker start(int port) {
+        try {
+            return start(port, Files.createTempDirectory("clipflow-kafka-"), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Kafka data directory", e);
+        }
+    }
+
+    /**
+     * Starts a broker on the given loopback port (0: a free one) whose topics live in {@code dataDir}, created if
+     * missing and kept by {@link #close()}: a broker started again on the same directory has every record back,
+     * as after a restart of any single-node install (after a crash too: Kafka recovers its log on start).
+     */
+    public static KafkaBroker startKeeping(int port, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Kafka data directory " + dataDir, e);
+        }
+        return start(port, dataDir.toAbsolutePath(), false);
+    }
+
+    private static KafkaBroker start(int port, Path dataDir, boolean temporary) {
         DevstackLogging.quietDependencies();
         try {
-            Path dataDir = Files.createTempDirectory("clipflow-kafka-");
             int brokerPort = port == 0 ? FreePorts.pick() : port;
             Embedded embedded = new Embedded(serverConfig(brokerPort, FreePorts.pick(), dataDir.resolve("logs")),
-                    dataDir);
+                    dataDir, temporary);
             long started = System.nanoTime();
             try {
                 embedded.format();
@@ -80,7 +101,7 @@ public final class KafkaBroker implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000, dataDir);
             return broker;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the Kafka data directory", e);
+            throw new UncheckedIOException("Cannot prepare the Kafka data directory " + dataDir, e);
         }
     }
 
@@ -159,7 +180,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Stops the broker and deletes its data (a shared broker is left to its JVM shutdown hook). */
+    /**
+     * Stops the broker and deletes its data unless it was started {@linkplain #startKeeping keeping} it (a shared
+     * broker is left to its JVM shutdown hook).
+     */
     @Override
     public void close() {
         lifecycle.close();
@@ -180,17 +204,23 @@ public final class KafkaBroker implements AutoCloseable {
     private static final class Embedded implements Lifecycle {
         private final Properties config;
         private final Path dataDir;
+        private final boolean temporary;
         private KafkaRaftServer server;
 
-        Embedded(Properties config, Path dataDir) {
+        Embedded(Properties config, Path dataDir, boolean temporary) {
             this.config = config;
             this.dataDir = dataDir;
+            this.temporary = temporary;
         }
 
         void format() throws IOException {
             Path properties = dataDir.resolve("server.properties");
             try (var out = Files.newBufferedWriter(properties)) {
                 config.store(out, "Clipflow devstack broker");
+            }
+            // A kept log directory is formatted once: its cluster id must stay the one its records were written under.
+            if (Files.exists(Path.of(config.getProperty("log.dirs"), "meta.properties"))) {
+                return;
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int exitCode;
@@ -244,7 +274,9 @@ public final class KafkaBroker implements AutoCloseable {
         @Override
         public synchronized void close() {
             stop();
-            TempDirs.deleteQuietly(dataDir);
+            if (temporary) {
+                TempDirs.deleteQuietly(dataDir);
+            }
         }
     }
 

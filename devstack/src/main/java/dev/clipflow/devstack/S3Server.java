@@ -11,10 +11,17 @@ import java.util.HexFormat;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.S3Exceptions;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * A real S3-compatible server (S3Proxy) in this JVM on a loopback port. It checks AWS signatures (V2 and V4)
@@ -29,7 +36,10 @@ public final class S3Server implements AutoCloseable {
     public enum Mode {
         /** In memory; accepts server-side encryption headers. */
         IN_MEMORY,
-        /** Files in a temporary directory; answers 501 Not Implemented to server-side encryption headers. */
+        /**
+         * Files in a directory (temporary, or kept with {@link #startKeeping}); answers 501 Not Implemented to
+         * server-side encryption headers.
+         */
         FILESYSTEM
     }
 
@@ -62,26 +72,42 @@ public final class S3Server implements AutoCloseable {
         return start(mode, 0);
     }
 
-    /** Starts a server on the given loopback port (0: a free one). */
+    /** Starts a server on the given loopback port (0: a free one); a filesystem one in a temporary directory. */
     public static S3Server start(Mode mode, int port) {
-        DevstackLogging.quietDependencies();
-        long started = System.nanoTime();
-        Path dataDir = null;
-        BlobStore blobStore;
         if (mode == Mode.FILESYSTEM) {
             try {
-                dataDir = Files.createTempDirectory("clipflow-s3-");
+                return start(mode, port, Files.createTempDirectory("clipflow-s3-"), true);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the S3 data directory", e);
             }
-            blobStore = new FilesystemNio2BlobStore(dataDir.toString());
-        } else {
-            blobStore = new TransientNio2BlobStore();
         }
+        return start(mode, port, null, true);
+    }
+
+    /**
+     * Starts a {@link Mode#FILESYSTEM} server on the given loopback port (0: a free one) whose buckets are folders
+     * of {@code dataDir}, created if missing and kept by {@link #close()}: a server started again on the same
+     * directory serves every object stored before.
+     */
+    public static S3Server startKeeping(int port, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the S3 data directory " + dataDir, e);
+        }
+        return start(Mode.FILESYSTEM, port, dataDir.toAbsolutePath(), false);
+    }
+
+    private static S3Server start(Mode mode, int port, Path dataDir, boolean temporary) {
+        DevstackLogging.quietDependencies();
+        long started = System.nanoTime();
+        BlobStore blobStore = mode == Mode.FILESYSTEM
+                ? new KeysBelowFilesAreAbsent(new FilesystemNio2BlobStore(dataDir.toString()), dataDir)
+                : new TransientNio2BlobStore();
         int serverPort = port == 0 ? FreePorts.pick() : port;
         String accessKey = "devstack" + randomHex(6);
         String secretKey = randomHex(20);
-        Embedded embedded = new Embedded(blobStore, dataDir, serverPort, accessKey, secretKey);
+        Embedded embedded = new Embedded(blobStore, temporary ? dataDir : null, serverPort, accessKey, secretKey);
         embedded.start();
         S3Server server = new S3Server(mode, serverPort, accessKey, secretKey, embedded);
         LOG.info("S3 server (S3Proxy, {}) started at {} in {} ms", mode, server.endpoint(),
@@ -141,7 +167,10 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
-    /** Stops the server and drops its objects (a shared server is left to its JVM shutdown hook). */
+    /**
+     * Stops the server and drops its objects unless it was started {@linkplain #startKeeping keeping} them (a shared
+     * server is left to its JVM shutdown hook).
+     */
     @Override
     public void close() {
         lifecycle.close();
@@ -163,6 +192,7 @@ public final class S3Server implements AutoCloseable {
     /** S3Proxy in this class loader. */
     private static final class Embedded implements Lifecycle {
         private final BlobStore blobStore;
+        /** Deleted by {@link #close()}; null when there is nothing to delete. */
         private final Path dataDir;
         private final int port;
         private final String accessKey;
@@ -235,6 +265,42 @@ public final class S3Server implements AutoCloseable {
         public void createBucket(String name) {
             if (!blobStore.containerExists(name)) {
                 blobStore.createContainer(name);
+            }
+        }
+    }
+
+    /**
+     * The filesystem store answers 500 to a key below an existing object ({@code a.mp4/b}: the file system says "not a
+     * directory"); S3, and the in-memory store, answer that no such key exists.
+     */
+    private static final class KeysBelowFilesAreAbsent extends ForwardingBlobStore {
+        private final Path root;
+
+        KeysBelowFilesAreAbsent(BlobStore delegate, Path root) {
+            super(delegate);
+            this.root = root;
+        }
+
+        @Override
+        public HeadObjectResponse blobMetadata(HeadObjectRequest request) {
+            requireNoFileAbove(request.bucket(), request.key());
+            return super.blobMetadata(request);
+        }
+
+        @Override
+        public ResponseInputStream<GetObjectResponse> getBlob(GetObjectRequest request) {
+            requireNoFileAbove(request.bucket(), request.key());
+            return super.getBlob(request);
+        }
+
+        private void requireNoFileAbove(String bucket, String key) {
+            Path bucketDir = root.resolve(bucket).normalize();
+            for (Path above = bucketDir.resolve(key).normalize().getParent();
+                    above != null && above.startsWith(bucketDir) && !above.equals(bucketDir);
+                    above = above.getParent()) {
+                if (Files.isRegularFile(above)) {
+                    throw S3Exceptions.noSuchKey(bucket, key, null);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.clipflow.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,35 @@ class KafkaBrokerTest {
                 .extracting(ConsumerRecord::value).containsExactly("before", "after");
     }
 
+    @Test
+    void aBrokerStartedAgainOnItsKeptDirectoryHasEveryRecordBack() throws Exception {
+        Path dataDir = Path.of("target", "kept-kafka-" + UUID.randomUUID());
+        String topic = "devstack-kept";
+        KafkaBroker first = KafkaBroker.startKeeping(0, dataDir);
+        try {
+            first.createTopics(1, topic);
+            send(first, topic, "job-1", "before");
+        } finally {
+            first.close();
+        }
+        assertThat(dataDir.resolve("logs")).isNotEmptyDirectory();
+
+        KafkaBroker second = KafkaBroker.startKeeping(0, dataDir);
+        try {
+            send(second, topic, "job-1", "after");
+            assertThat(consume(second, topic, "group-" + UUID.randomUUID(), 2))
+                    .extracting(ConsumerRecord::value).containsExactly("before", "after");
+        } finally {
+            second.close();
+            TempDirs.deleteQuietly(dataDir);
+        }
+    }
+
     private static void send(String topic, String key, String value) throws Exception {
+        send(broker, topic, key, value);
+    }
+
+    private static void send(KafkaBroker broker, String topic, String key, String value) throws Exception {
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -100,6 +129,11 @@ class KafkaBrokerTest {
     }
 
     private static List<ConsumerRecord<String, String>> consume(String topic, String group, int expected) {
+        return consume(broker, topic, group, expected);
+    }
+
+    private static List<ConsumerRecord<String, String>> consume(KafkaBroker broker, String topic, String group,
+            int expected) {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

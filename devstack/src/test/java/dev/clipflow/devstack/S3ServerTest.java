@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -170,6 +172,28 @@ class S3ServerTest {
         assertThat(server.endpoint()).isEqualTo(endpoint);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("kept.txt")).asString(StandardCharsets.UTF_8))
                 .isEqualTo("still here");
+    }
+
+    @Test
+    void aFilesystemServerStartedAgainOnItsKeptDirectoryServesItsObjects() {
+        Path dataDir = Path.of("target", "kept-s3-" + UUID.randomUUID());
+        S3Server first = S3Server.startKeeping(0, dataDir);
+        try (S3Client client = client(first)) {
+            first.createBucket(BUCKET);
+            client.putObject(b -> b.bucket(BUCKET).key("job/kept.txt"), RequestBody.fromString("after a restart"));
+        } finally {
+            first.close();
+        }
+
+        S3Server second = S3Server.startKeeping(0, dataDir);
+        try (S3Client client = client(second)) {
+            second.createBucket(BUCKET);
+            assertThat(client.getObjectAsBytes(b -> b.bucket(BUCKET).key("job/kept.txt")).asString(StandardCharsets.UTF_8))
+                    .isEqualTo("after a restart");
+        } finally {
+            second.close();
+            TempDirs.deleteQuietly(dataDir);
+        }
     }
 
     static S3Client client(S3Server server) {

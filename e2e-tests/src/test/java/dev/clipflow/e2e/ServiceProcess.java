@@ -35,7 +35,9 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests need the services packaged first");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", jar.toString()));
+        // Temp files (S3 spools, Vert.x cache) stay in the run's own directory, under target/.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",
+                "-Djava.io.tmpdir=" + logDir.toAbsolutePath(), "-jar", jar.toString()));
         Path log = logDir.resolve(module + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

@@ -2,6 +2,7 @@ package dev.clipflow.gateway.messaging;
 
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.gateway.status.JobStatusView;
+import dev.clipflow.gateway.status.StatusViewCatchUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,9 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class StatusViewConsumer {
 
     private final JobStatusView view;
+    private final StatusViewCatchUp catchUp;
 
-    public StatusViewConsumer(JobStatusView view) {
+    public StatusViewConsumer(JobStatusView view, StatusViewCatchUp catchUp) {
         this.view = view;
+        this.catchUp = catchUp;
     }
 
     @Incoming("status-view")
@@ -25,5 +28,6 @@ public class StatusViewConsumer {
         if (record.value() != null) {
             view.apply(record.value());
         }
+        catchUp.read(record.topic(), record.partition(), record.offset());
     }
 }

@@ -17,6 +17,7 @@ const REASONS = {
   source_forbidden: 'That URL points somewhere Clipflow may not fetch from.',
   render_failed: 'Rendering failed.',
   render_timeout: 'Rendering took too long and was stopped.',
+  worker_crashed: 'This job stopped its worker several times and is not tried again.',
 };
 
 function apiHeaders(extra = {}) {

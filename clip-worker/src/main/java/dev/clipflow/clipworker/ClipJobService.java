@@ -5,6 +5,7 @@ import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.WorkerStoppingException;
 import dev.clipflow.clipworker.messaging.ClipEvents;
+import dev.clipflow.clipworker.messaging.EarlierStarts;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.JobWorkspace;
 import dev.clipflow.clipworker.render.ProgressThrottle;
@@ -41,6 +42,7 @@ import java.util.stream.Stream;
 public class ClipJobService {
 
     private final ClipEvents events;
+    private final EarlierStarts earlierStarts;
     private final SourceFetcher fetcher;
     private final MediaProber prober;
     private final MomentSelector selector;
@@ -51,9 +53,10 @@ public class ClipJobService {
     private final DistributionSummary realtimeFactor;
     private final String workerName;
 
-    public ClipJobService(ClipEvents events, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
+    public ClipJobService(ClipEvents events, EarlierStarts earlierStarts, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
             JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry) {
         this.events = events;
+        this.earlierStarts = earlierStarts;
         this.fetcher = fetcher;
         this.prober = prober;
         this.selector = selector;
@@ -74,6 +77,14 @@ public class ClipJobService {
         if (earlier.isPresent()) {
             events.sendAndAwait(earlier.get());
             count("rendered", "already_rendered");
+            return;
+        }
+        int crashes = earlierStarts.of(job);
+        if (crashes >= config.worker().maxCrashes()) {
+            removeJobFolder(workspace.dir());
+            events.sendAndAwait(JobFailed.now(job.jobId(), FailureCode.WORKER_CRASHED, "the job was started " + crashes
+                    + " times and each time its worker stopped before the job ended; it is not tried again", false));
+            count("failed", FailureCode.WORKER_CRASHED);
             return;
         }
         events.sendAndAwait(JobStarted.now(job.jobId(), workerName));

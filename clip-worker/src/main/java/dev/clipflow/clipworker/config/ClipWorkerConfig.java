@@ -46,6 +46,13 @@ public interface ClipWorkerConfig {
          */
         @WithDefault("1s")
         Duration progressInterval();
+
+        /**
+         * {@code CLIP_WORKER_MAX_CRASHES}: a job whose processing took its worker down (a crash, or a hang ended by a
+         * kill) this many times fails with {@code worker_crashed} instead of being started once more.
+         */
+        @WithDefault("3")
+        int maxCrashes();
     }
 
     interface Ffmpeg {

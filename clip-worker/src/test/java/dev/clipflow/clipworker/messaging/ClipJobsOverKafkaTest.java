@@ -228,6 +228,39 @@ class ClipJobsOverKafkaTest {
     }
 
     @Test
+    void aJobStartedThreeTimesByWorkersThatDiedFailsWithWorkerCrashedAndTheNextJobIsRendered() throws Exception {
+        JobRequested poison = uploadedJob("Poison", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+        // Three workers took the job, wrote its JobStarted, and died before its outcome.
+        for (int worker = 1; worker <= 3; worker++) {
+            log.sendAsWorker(JobStarted.now(poison.jobId(), "clip-worker-" + worker));
+        }
+        JobRequested next = uploadedJob("After poison", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+
+        log.send(poison);
+        log.send(next);
+        List<ClipflowEvent> events = log.await(poison.jobId(), JobFailed.class::isInstance, 1, WAIT);
+
+        JobFailed failed = (JobFailed) events.get(events.size() - 1);
+        assertThat(failed.code()).isEqualTo(FailureCode.WORKER_CRASHED);
+        assertThat(failed.message()).contains("started 3 times");
+        assertThat(events.stream().filter(JobStarted.class::isInstance)).as("not started a fourth time").hasSize(3);
+        assertThat(workDir.resolve(poison.jobId())).doesNotExist();
+        assertThat(log.await(next.jobId(), JobRendered.class::isInstance, 1, WAIT)).isNotEmpty();
+    }
+
+    @Test
+    void aJobStartedTwiceBeforeIsStartedOnceMore() throws Exception {
+        JobRequested job = uploadedJob("Twice", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+        log.sendAsWorker(JobStarted.now(job.jobId(), "clip-worker-1"));
+        log.sendAsWorker(JobStarted.now(job.jobId(), "clip-worker-2"));
+
+        log.send(job);
+
+        assertThat(log.await(job.jobId(), JobRendered.class::isInstance, 1, WAIT)
+                .stream().filter(JobStarted.class::isInstance)).hasSize(3);
+    }
+
+    @Test
     void storageThatStaysDownSendsTheJobToTheDeadLetterTopicAndTheWorkerCarriesOn() throws Exception {
         JobRequested job = uploadedJob("Storage down", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
         S3TestResource.server().stop();

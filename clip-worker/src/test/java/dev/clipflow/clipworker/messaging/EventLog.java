@@ -77,6 +77,11 @@ final class EventLog implements AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.CLIP_JOBS, job.jobId(), job)).get();
     }
 
+    /** An event onto clip-events, as a worker would have written it. */
+    void sendAsWorker(ClipflowEvent event) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.CLIP_EVENTS, event.jobId(), event)).get();
+    }
+
     List<ClipflowEvent> of(String jobId) {
         return new ArrayList<>(events.getOrDefault(jobId, List.of()));
     }

@@ -14,6 +14,8 @@ public final class FailureCode {
     public static final String RENDER_FAILED = "render_failed";
     public static final String RENDER_TIMEOUT = "render_timeout";
     public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+    /** The job was started again and again and each time its worker died before it ended: it is not tried again. */
+    public static final String WORKER_CRASHED = "worker_crashed";
 
     private FailureCode() {
     }

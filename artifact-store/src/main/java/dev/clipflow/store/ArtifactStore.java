@@ -3,6 +3,7 @@ package dev.clipflow.store;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,6 +51,22 @@ public interface ArtifactStore {
 
     /** Removes the object; absent objects are not an error. */
     void delete(String key);
+
+    /**
+     * Removes every object whose key starts with {@code prefix} (which must be a non-empty folder such as
+     * {@code {job_id}/}) and returns how many there were. Running it again removes nothing more.
+     */
+    default int deleteAll(String prefix) {
+        if (prefix == null || prefix.isEmpty() || !prefix.endsWith("/")) {
+            throw new InvalidKeyException(String.valueOf(prefix), "a prefix to delete must be a folder ending in /");
+        }
+        List<String> keys;
+        try (Stream<ObjectInfo> objects = list(prefix, "")) {
+            keys = objects.map(ObjectInfo::key).toList();
+        }
+        keys.forEach(this::delete);
+        return keys.size();
+    }
 
     /**
      * Every object whose key starts with {@code prefix} and ends with {@code suffix} (either may be

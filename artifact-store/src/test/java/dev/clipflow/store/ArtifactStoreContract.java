@@ -133,6 +133,24 @@ public abstract class ArtifactStoreContract {
     }
 
     @Test
+    void deletingAJobsFolderRemovesEveryObjectInItAndNothingElse() {
+        String other = UUID.randomUUID().toString();
+        for (String name : List.of("a_clip_1.mp4", "a_clip_1.jpg", "a_clip_1.srt", "a_metadata.json")) {
+            store().put(job + "/" + name, new ByteArrayInputStream(randomBytes(1000, 9)), 1000, PutOptions.of("video/mp4"));
+        }
+        store().put(other + "/a_metadata.json", new ByteArrayInputStream(randomBytes(10, 9)), 10, PutOptions.of("application/json"));
+
+        assertThat(store().deleteAll(job + "/")).isEqualTo(4);
+
+        try (Stream<ObjectInfo> left = store().list(job + "/", "")) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(store().head(other + "/a_metadata.json")).isPresent();
+        assertThat(store().deleteAll(job + "/")).isZero();
+        assertThatThrownBy(() -> store().deleteAll("")).isInstanceOf(InvalidKeyException.class);
+    }
+
+    @Test
     void overwritingReplacesTheWholeObject() {
         String key = job + "/t_metadata.json";
         store().put(key, new ByteArrayInputStream(randomBytes(10_000, 4)), 10_000, PutOptions.of("application/json"));

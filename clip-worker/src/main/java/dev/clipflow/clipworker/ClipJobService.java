@@ -14,6 +14,7 @@ import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.source.SourceFetcher;
 import dev.clipflow.clipworker.source.SourceFile;
 import dev.clipflow.contracts.events.FailureCode;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
 import dev.clipflow.contracts.events.JobRendered;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
 /**
  * One job from request to outcome event: fetch, probe, select, render, then {@code JobRendered}
  * (or {@code JobFailed} with a reason code). A job already rendered by an earlier delivery only gets
- * its {@code JobRendered} again.
+ * its {@code JobRendered} again. A cancelled job is stopped wherever it is (its ffmpeg killed), its work
+ * folder removed, and ends with the worker's {@code JobCancelled} instead of an outcome.
  */
 @ApplicationScoped
 public class ClipJobService {
@@ -52,9 +54,11 @@ public class ClipJobService {
     private final Timer renderTime;
     private final DistributionSummary realtimeFactor;
     private final String workerName;
+    private final CancelledJobs cancelled;
 
     public ClipJobService(ClipEvents events, EarlierStarts earlierStarts, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
-            JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry) {
+            JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry, CancelledJobs cancelled) {
+        this.cancelled = cancelled;
         this.events = events;
         this.earlierStarts = earlierStarts;
         this.fetcher = fetcher;
@@ -73,6 +77,10 @@ public class ClipJobService {
 
     public void process(JobRequested job) {
         JobWorkspace workspace = new JobWorkspace(config.workDir(), job.jobId(), job.title());
+        if (cancelled.isCancelled(job.jobId())) {
+            stopped(job, workspace); // cancelled while queued: never rendered
+            return;
+        }
         Optional<JobRendered> earlier = renderer.completed(job, workspace);
         if (earlier.isPresent()) {
             events.sendAndAwait(earlier.get());
@@ -88,6 +96,18 @@ public class ClipJobService {
             return;
         }
         events.sendAndAwait(JobStarted.now(job.jobId(), workerName));
+        try (CancelledJobs.Rendering rendering = cancelled.rendering(job.jobId())) {
+            render(job, workspace);
+        } catch (RuntimeException e) {
+            // the interrupted step may have made anything of its interrupt: a stop, a failure, a refused outcome
+            if (!cancelled.isCancelled(job.jobId())) {
+                throw e;
+            }
+            stopped(job, workspace);
+        }
+    }
+
+    private void render(JobRequested job, JobWorkspace workspace) {
         try {
             workspace.removeTemporaries();
             SourceFile source = retryingTransient(() -> fetcher.fetch(job, workspace));
@@ -98,6 +118,7 @@ public class ClipJobService {
                     config.worker().progressInterval().toMillis());
             JobRenderer.Outcome outcome = renderer.render(job, workspace, source.path(), media, selection, progress::offer);
             source.release();
+            refuseIfCancelled(job);
             if (outcome.clipsRendered() > 0) {
                 renderTime.record(Duration.ofNanos((long) (outcome.renderWallSeconds() * 1e9)));
                 realtimeFactor.record(outcome.realtimeFactor());
@@ -105,16 +126,38 @@ public class ClipJobService {
             events.sendAndAwait(withNow(outcome.event()));
             count("rendered", "none");
         } catch (JobFailure failure) {
+            refuseIfCancelled(job);
             // A failed job is final: nothing of it is uploaded, so nothing of it stays on the shared disk.
             removeJobFolder(workspace.dir());
             events.sendAndAwait(JobFailed.now(job.jobId(), failure.code(), failure.getMessage(), failure.retryable()));
             count("failed", failure.code());
         } catch (StorageUnavailableException e) {
+            refuseIfCancelled(job);
             workspace.removeTemporaries();
             events.sendAndAwait(JobFailed.now(job.jobId(), FailureCode.STORAGE_UNAVAILABLE,
                     "storage stayed unavailable: " + e.getMessage(), true));
             count("failed", FailureCode.STORAGE_UNAVAILABLE);
             throw e;
+        }
+    }
+
+    /** A cancelled job gets no outcome event: it stops here, whatever it got to. */
+    private void refuseIfCancelled(JobRequested job) {
+        if (cancelled.isCancelled(job.jobId())) {
+            throw new JobCancelledException();
+        }
+    }
+
+    /** A cancelled job leaves nothing on the shared disk, and the worker says it stopped. */
+    private void stopped(JobRequested job, JobWorkspace workspace) {
+        removeJobFolder(workspace.dir());
+        events.sendAndAwait(JobCancelled.now(job.jobId(), workerName));
+        count("cancelled", "none");
+    }
+
+    private static final class JobCancelledException extends RuntimeException {
+        JobCancelledException() {
+            super("cancelled", null, false, false);
         }
     }
 

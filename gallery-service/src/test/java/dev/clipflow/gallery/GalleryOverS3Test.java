@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobStarted;
@@ -321,7 +322,28 @@ class GalleryOverS3Test {
             publishStored(producer, marker);
             awaitJob(marker.jobId(), Duration.ofSeconds(5));
             assertThat(store.gets()).isEqualTo(1);
+
+            // a deleted job: the uploader removed its objects, then announced it
+            store.deleteAll(marker.jobId() + "/");
+            long deleted = System.nanoTime();
+            producer.send(new ProducerRecord<>(Topics.UPLOAD_EVENTS, marker.jobId(),
+                    ArtifactsDeleted.now(marker.jobId(), 2))).get();
+            awaitGone(marker.jobId(), Duration.ofSeconds(5));
+            System.out.println("ArtifactsDeleted -> gone from GET /jobs/{id}/clips: "
+                    + Duration.ofNanos(System.nanoTime() - deleted).toMillis() + " ms");
+            assertThat(order(page(50, 0))).noneMatch(ref -> ref.startsWith(marker.jobId()));
         }
+    }
+
+    private static void awaitGone(String jobId, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (given().get("/jobs/" + jobId + "/clips").statusCode() == 404) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("job " + jobId + " still in the gallery after " + atMost);
     }
 
     private void publishStored(KafkaProducer<String, ClipflowEvent> producer, JobMetadata job) throws Exception {

@@ -10,6 +10,7 @@ import dev.clipflow.devstack.KafkaTestResource;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.uploader.support.CancelledJobs;
 import dev.clipflow.uploader.support.Consumption;
 import dev.clipflow.uploader.support.EventBus;
 import dev.clipflow.uploader.support.LogCapture;
@@ -68,6 +69,16 @@ class LocalStorageTest {
                     .containsAll(job.uploadedFiles());
         }
         assertThat(job.dir).doesNotExist();
+    }
+
+    @Test
+    void aCancelledJobLeavesNoFileNorFolderInLocalStorage() throws IOException {
+        Consumption.awaitConsuming(config.workDir());
+        Path root = Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("LOCAL_STORAGE_PATH", String.class));
+        RenderedJob job = CancelledJobs.storeThenCancel(store, config.workDir());
+        assertThat(root.resolve(job.jobId)).doesNotExist();
+        assertThat(root.resolve("uploads").resolve(job.jobId)).doesNotExist();
     }
 
     public static class LocalStorage implements QuarkusTestProfile {

@@ -18,6 +18,7 @@ import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.uploader.config.UploadConfig;
 import dev.clipflow.uploader.messaging.DeadLetters;
+import dev.clipflow.uploader.support.CancelledJobs;
 import dev.clipflow.uploader.support.Consumption;
 import dev.clipflow.uploader.support.EventBus;
 import dev.clipflow.uploader.support.LogCapture;
@@ -108,6 +109,13 @@ class S3UploadTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("clipflow_upload_jobs_total{outcome=\"stored\"}"))
                 .body(containsString("clipflow_upload_bytes_total"));
+    }
+
+    @Test
+    void aCancelledJobLeavesNothingInTheBucketAndALateRenderOfItIsNotStored() throws Exception {
+        RenderedJob job = CancelledJobs.storeThenCancel(store, config.workDir());
+        assertThat(s3.keys(job.jobId + "/")).isEmpty();
+        assertThat(s3.keys("uploads/" + job.jobId + "/")).isEmpty();
     }
 
     @Test

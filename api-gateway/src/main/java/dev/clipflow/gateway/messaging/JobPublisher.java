@@ -1,6 +1,7 @@
 package dev.clipflow.gateway.messaging;
 
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRequested;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,18 +15,36 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
-/** Puts accepted jobs on {@code clip-jobs} and waits until Kafka acknowledged them (acks=all). */
+/**
+ * Puts accepted jobs on {@code clip-jobs} and cancellations on {@code clip-events}, and waits until Kafka
+ * acknowledged them (acks=all).
+ */
 @ApplicationScoped
 public class JobPublisher {
 
     private final Emitter<ClipflowEvent> emitter;
+    private final Emitter<ClipflowEvent> cancellations;
 
-    public JobPublisher(@Channel("job-requests") Emitter<ClipflowEvent> emitter) {
+    public JobPublisher(@Channel("job-requests") Emitter<ClipflowEvent> emitter,
+                        @Channel("job-cancellations") Emitter<ClipflowEvent> cancellations) {
         this.emitter = emitter;
+        this.cancellations = cancellations;
     }
 
     /** Returns once the record is acknowledged; throws {@link PublishFailedException} otherwise. */
     public void publish(JobRequested job, Duration timeout) {
+        send(emitter, job, timeout);
+    }
+
+    /**
+     * On {@code clip-events}, where the uploader reads it in order with the job's {@code JobRendered} and every
+     * worker and gateway replica reads it too; same acknowledgement as {@link #publish}.
+     */
+    public void cancel(JobCancelled cancelled, Duration timeout) {
+        send(cancellations, cancelled, timeout);
+    }
+
+    private static void send(Emitter<ClipflowEvent> emitter, ClipflowEvent job, Duration timeout) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         Message<ClipflowEvent> message = Message.<ClipflowEvent>of(job,
                         Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(job.jobId()).build()))

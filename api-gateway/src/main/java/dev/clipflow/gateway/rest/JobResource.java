@@ -1,5 +1,6 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.gateway.cancel.JobCanceller;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.status.JobListing;
 import dev.clipflow.gateway.status.JobState;
@@ -15,6 +16,7 @@ import dev.clipflow.gateway.submit.UploadRequest;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -45,9 +47,11 @@ public class JobResource {
     private final SubmissionParser parser;
     private final GatewayConfig config;
     private final JobListing listing;
+    private final JobCanceller canceller;
 
     public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics,
-                       SubmissionParser parser, GatewayConfig config, JobListing listing) {
+                       SubmissionParser parser, GatewayConfig config, JobListing listing, JobCanceller canceller) {
+        this.canceller = canceller;
         this.listing = listing;
         this.parser = parser;
         this.config = config;
@@ -57,6 +61,7 @@ public class JobResource {
         this.view = view;
     }
 
+    /** The answer to a submission or a deletion: the job and the status it now has. */
     public record Queued(String jobId, String status) {
     }
 
@@ -95,7 +100,7 @@ public class JobResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Jobs, newest first",
-            description = "Every job the status view knows, filtered by 'status' (queued, processing, completed, failed), "
+            description = "Every job the status view knows, filtered by 'status' (queued, processing, completed, failed; cancelled ones only when asked for), "
                     + "'limit' per page (1-100, default 20); 'next_cursor' of a page is the 'cursor' of the next one.")
     public JobListing.Page list(@QueryParam("status") String statusFilter, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor) {
@@ -108,6 +113,41 @@ public class JobResource {
     @Operation(summary = "Status, progress and result of a job")
     public JobStatusResponse status(@PathParam("id") String id) {
         return status.toResponse(status.require(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a job and delete everything stored for it",
+            description = "A queued job is never rendered, a rendering one is stopped; its clips, posters, captions, "
+                    + "metadata and uploaded source are deleted and it leaves the gallery. 202 once the cancellation "
+                    + "is on Kafka; the job's status then answers 410. Asking again is harmless.")
+    public Response delete(@PathParam("id") String id) {
+        return Response.accepted(new Queued(canceller.cancel(id), JobState.Status.CANCELLED.wireName())).build();
+    }
+
+    /** The answer to a retry: the new job, queued, and the failed one it repeats. */
+    public record Retried(String jobId, String status, String retryOf) {
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Try a failed job again",
+            description = "Only for a job that failed for a reason that may pass (its worker marked it retryable, e.g. "
+                    + "storage or the source URL was unreachable); 409 otherwise. The same request becomes a new job, "
+                    + "with a copy of the uploaded source; the failed job stays as it was.")
+    public Response retry(@PathParam("id") String id) {
+        JobState failed = status.require(id);
+        if (!failed.canRetry()) {
+            String why = failed.status() == JobState.Status.FAILED
+                    ? "the job failed with '" + failed.errorCode() + "', which trying again would not change"
+                    : "only a failed job can be retried; this one is " + failed.status().wireName();
+            throw new ApiException(409, "not_retryable", why, "job_id");
+        }
+        Accepted again = submitter.resubmit(failed.request());
+        return Response.accepted(new Retried(again.jobId(), "queued", failed.jobId()))
+                .location(URI.create("/jobs/" + again.jobId())).build();
     }
 
     @GET

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /jobs}: the jobs of the status view, newest first. The view is folded from the topics by every
+ * {@code GET /jobs}: the jobs of the status view, newest first; deleted (cancelled) ones only when asked for by status. The view is folded from the topics by every
  * replica, so every replica gives the same pages. The cursor is the position of the last job of a page
  * (its request time and id), so a page never repeats or skips a job when newer jobs arrive in between.
  */
@@ -61,7 +61,7 @@ public class JobListing {
         Position after = cursorParam == null || cursorParam.isEmpty() ? null : decodeCursor(cursorParam);
         List<JobState> matching = view.all().stream()
                 .filter(s -> s.requested() && s.createdAt() != null)
-                .filter(s -> status == null || s.status() == status)
+                .filter(s -> status == null ? s.status() != Status.CANCELLED : s.status() == status)
                 .filter(s -> after == null || NEWEST_FIRST.compare(Position.of(s), after) > 0)
                 .sorted(Comparator.comparing(Position::of, NEWEST_FIRST))
                 .limit(limit + 1L)

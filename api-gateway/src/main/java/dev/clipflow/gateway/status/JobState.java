@@ -1,7 +1,9 @@
 package dev.clipflow.gateway.status;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
@@ -19,7 +21,8 @@ import java.util.Locale;
 /**
  * What the gateway knows of one job, folded from its events. Events of one job come from three
  * topics and may be read in any order across them, so every step only moves forward: a job never
- * goes back from completed/failed, progress never decreases, and a stored backup stays stored.
+ * goes back from completed/failed, progress never decreases, and a stored backup stays stored. A cancelled
+ * job stays cancelled.
  */
 public record JobState(
         String jobId,
@@ -33,11 +36,12 @@ public record JobState(
         String metadataFile,
         List<RenderedClip> clips,
         Backup backup,
-        Webhook webhook,
-        Instant createdAt) {
+        JobRequested request,
+        Instant createdAt,
+        boolean retryable) {
 
     public enum Status {
-        QUEUED, PROCESSING, COMPLETED, FAILED;
+        QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED;
 
         @JsonValue
         public String wireName() {
@@ -45,12 +49,12 @@ public record JobState(
         }
 
         public boolean isFinal() {
-            return this == COMPLETED || this == FAILED;
+            return this == COMPLETED || this == FAILED || this == CANCELLED;
         }
     }
 
     public enum Backup {
-        PENDING, STORED, FAILED, SKIPPED;
+        PENDING, STORED, FAILED, SKIPPED, DELETED;
 
         @JsonValue
         public String wireName() {
@@ -63,7 +67,18 @@ public record JobState(
     }
 
     public static JobState unknown(String jobId) {
-        return new JobState(jobId, false, Status.QUEUED, 0, "queued", null, null, null, null, List.of(), Backup.PENDING, null, null);
+        return new JobState(jobId, false, Status.QUEUED, 0, "queued", null, null, null, null, List.of(), Backup.PENDING, null,
+                null, false);
+    }
+
+    /** Where the job's outcome is posted, if the request named a webhook. */
+    public Webhook webhook() {
+        return request == null ? null : request.webhook();
+    }
+
+    /** A failed job whose reason may pass when tried again (the worker said so in its {@code JobFailed}). */
+    public boolean canRetry() {
+        return status == Status.FAILED && retryable && request != null;
     }
 
     public boolean isFinal() {
@@ -73,9 +88,18 @@ public record JobState(
     /** The state after {@code event}; {@code previous} may be null for a job not seen before. */
     public static JobState apply(JobState previous, ClipflowEvent event) {
         JobState s = previous == null ? unknown(event.jobId()) : previous;
+        if (event instanceof JobCancelled) {
+            return s.progressed(Status.CANCELLED, s.progress, "cancelled");
+        }
+        if (event instanceof ArtifactsDeleted) {
+            return s.withBackup(Backup.DELETED);
+        }
+        if (s.status == Status.CANCELLED && !(event instanceof JobRequested)) {
+            return s; // a cancelled job stays cancelled, whatever its worker or uploader still reports
+        }
         if (event instanceof JobRequested r) {
             return new JobState(s.jobId, true, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
-                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r.webhook(), r.at());
+                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r, r.at(), s.retryable);
         }
         if (event instanceof JobStarted) {
             return s.isFinal() || s.status == Status.PROCESSING ? s : s.progressed(Status.PROCESSING, s.progress, "started");
@@ -86,7 +110,7 @@ public record JobState(
         }
         if (event instanceof JobRendered r) {
             return new JobState(s.jobId, s.requested, Status.COMPLETED, 100, "completed", null, null, r.title(),
-                    r.metadataFile(), r.clips(), s.backup, s.webhook, s.createdAt);
+                    r.metadataFile(), r.clips(), s.backup, s.request, s.createdAt, false);
         }
         if (event instanceof JobFailed f) {
             if (s.status == Status.COMPLETED) {
@@ -94,7 +118,7 @@ public record JobState(
             }
             Backup backup = s.backup == Backup.PENDING ? Backup.SKIPPED : s.backup;
             return new JobState(s.jobId, s.requested, Status.FAILED, s.progress, "failed", f.code(), f.message(),
-                    s.title, s.metadataFile, s.clips, backup, s.webhook, s.createdAt);
+                    s.title, s.metadataFile, s.clips, backup, s.request, s.createdAt, f.retryable());
         }
         if (event instanceof ArtifactsStored) {
             return s.withBackup(Backup.STORED);
@@ -110,11 +134,11 @@ public record JobState(
 
     private JobState progressed(Status newStatus, int newProgress, String newStage) {
         return new JobState(jobId, requested, newStatus, newProgress, newStage, errorCode, errorMessage, title,
-                metadataFile, clips, backup, webhook, createdAt);
+                metadataFile, clips, backup, request, createdAt, retryable);
     }
 
     private JobState withBackup(Backup newBackup) {
         return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
-                clips, newBackup, webhook, createdAt);
+                clips, newBackup, request, createdAt, retryable);
     }
 }

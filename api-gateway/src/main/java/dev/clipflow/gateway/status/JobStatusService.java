@@ -32,11 +32,17 @@ public class JobStatusService {
         this.urlLifetime = Duration.ofSeconds(config.urlLifetimeSeconds());
     }
 
-    /** The job's state; 400 for a malformed id, 404 when neither the view nor storage knows it. */
+    /** The state of a job that was not deleted; 410 for a deleted one, else as {@link #known}. */
     public JobState require(String rawId) {
-        if (!JobId.isValid(rawId)) {
-            throw new JobId.InvalidJobIdException(rawId);
+        JobState state = known(rawId);
+        if (state.status() == Status.CANCELLED) {
+            throw new ApiException(410, "job_deleted", "job " + state.jobId() + " was cancelled and deleted", "job_id");
         }
+        return state;
+    }
+
+    /** The job's state, deleted or not; 400 for a malformed id, 404 when neither the view nor storage knows it. */
+    public JobState known(String rawId) {
         String jobId = JobId.requireValid(rawId);
         return view.find(jobId).or(() -> fromStorage(jobId))
                 .orElseThrow(() -> new ApiException(404, "job_not_found", "no job with id " + jobId, "job_id"));
@@ -57,7 +63,7 @@ public class JobStatusService {
             }
             String metadataFile = info.key().substring(info.key().lastIndexOf('/') + 1);
             return new JobState(jobId, true, Status.COMPLETED, 100, "completed", null, null, metadata.title(),
-                    metadataFile, clips, Backup.STORED, null, metadata.createdAt());
+                    metadataFile, clips, Backup.STORED, null, metadata.createdAt(), false);
         });
     }
 

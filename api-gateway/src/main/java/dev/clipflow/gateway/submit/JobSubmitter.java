@@ -73,6 +73,33 @@ public class JobSubmitter {
         return new Accepted(jobId);
     }
 
+    /**
+     * The request of an earlier job again, as a new job: an uploaded source is copied to the new job's own key,
+     * so deleting either job leaves the other whole.
+     */
+    public Accepted resubmit(JobRequested earlier) {
+        String jobId = JobId.newId();
+        JobSource source = earlier.source();
+        String copiedKey = null;
+        if (source.isUpload()) {
+            String key = source.storageKey();
+            copiedKey = ObjectKeys.uploadedSource(jobId, extensionOf(key));
+            long size = store.head(key).orElseThrow(() -> new ApiException(410, "source_deleted",
+                    "the uploaded source of this job is no longer stored", "job_id")).size();
+            try (var content = store.get(key)) {
+                store.put(copiedKey, content, size, PutOptions.of("application/octet-stream"));
+            } catch (IOException e) {
+                removeQuietly(copiedKey);
+                throw new StorageUnavailableException("cannot copy the source " + key + ": " + e.getMessage(), e);
+            }
+            source = JobSource.uploaded(copiedKey, source.filename(), size);
+        }
+        publish(new JobRequested(ClipflowEvent.CURRENT_VERSION, jobId, Instant.now(), earlier.title(), source,
+                earlier.clips(), earlier.auto(), earlier.outputFormat(), earlier.layout(), earlier.webhook()), copiedKey);
+        metrics.submitted("retry");
+        return new Accepted(jobId);
+    }
+
     public Accepted submitUpload(UploadRequest request) {
         long maxBody = maxRequestBytes();
         if (request.contentLength() > maxBody) {

@@ -82,6 +82,12 @@ final class EventLog implements AutoCloseable {
         producer.send(new ProducerRecord<>(Topics.CLIP_EVENTS, event.jobId(), event)).get();
     }
 
+    /** A cancellation as the gateway publishes it. */
+    void cancel(String jobId) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.CLIP_EVENTS, jobId,
+                dev.clipflow.contracts.events.JobCancelled.now(jobId, dev.clipflow.contracts.events.JobCancelled.BY_API))).get();
+    }
+
     List<ClipflowEvent> of(String jobId) {
         return new ArrayList<>(events.getOrDefault(jobId, List.of()));
     }

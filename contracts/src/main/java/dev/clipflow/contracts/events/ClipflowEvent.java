@@ -18,10 +18,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = JobFailed.class, name = "JobFailed"),
         @JsonSubTypes.Type(value = ArtifactsStored.class, name = "ArtifactsStored"),
         @JsonSubTypes.Type(value = UploadFailed.class, name = "UploadFailed"),
-        @JsonSubTypes.Type(value = UploadSkipped.class, name = "UploadSkipped")
+        @JsonSubTypes.Type(value = UploadSkipped.class, name = "UploadSkipped"),
+        @JsonSubTypes.Type(value = JobCancelled.class, name = "JobCancelled"),
+        @JsonSubTypes.Type(value = ArtifactsDeleted.class, name = "ArtifactsDeleted")
 })
 public sealed interface ClipflowEvent
-        permits JobRequested, JobStarted, JobProgress, JobRendered, JobFailed, ArtifactsStored, UploadFailed, UploadSkipped {
+        permits JobRequested, JobStarted, JobProgress, JobRendered, JobFailed, ArtifactsStored, UploadFailed, UploadSkipped,
+        JobCancelled, ArtifactsDeleted {
 
     int CURRENT_VERSION = 1;
 

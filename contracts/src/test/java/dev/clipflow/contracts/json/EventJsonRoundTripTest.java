@@ -14,6 +14,8 @@ import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
 import dev.clipflow.contracts.events.UploadSkipped;
+import dev.clipflow.contracts.events.JobCancelled;
+import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,7 +48,9 @@ class EventJsonRoundTripTest {
                 new ArtifactsStored(1, JOB, AT, List.of(new ArtifactsStored.StoredObject(JOB + "/a.mp4", 100, "etag")),
                         JOB + "/My_talk_metadata.json"),
                 new UploadFailed(1, JOB, AT, List.of("My_talk_clip_1.mp4"), "storage unreachable", 5),
-                new UploadSkipped(1, JOB, AT, UploadSkipped.NO_CREDENTIALS));
+                new UploadSkipped(1, JOB, AT, UploadSkipped.NO_CREDENTIALS),
+                new JobCancelled(1, JOB, AT, JobCancelled.BY_API),
+                new ArtifactsDeleted(1, JOB, AT, 7));
     }
 
     @ParameterizedTest

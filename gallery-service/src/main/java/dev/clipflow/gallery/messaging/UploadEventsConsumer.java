@@ -1,5 +1,6 @@
 package dev.clipflow.gallery.messaging;
 
+import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.gallery.index.GalleryIndex;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * {@code upload-events}: an {@code ArtifactsStored} adds its job to the index at once. Other event types
+ * {@code upload-events}: an {@code ArtifactsStored} adds its job to the index at once, an {@code ArtifactsDeleted}
+ * has it refreshed away. Other event types
  * (and records that are not events) are ignored. When storage cannot be read, the index is marked stale so
  * the next scheduled check refreshes it; the event is not retried by itself.
  */
@@ -28,6 +30,16 @@ public class UploadEventsConsumer {
     @Incoming("upload-events")
     @Blocking(ordered = false)
     public void onEvent(ClipflowEvent event) {
+        if (event instanceof ArtifactsDeleted deleted) {
+            // its objects are gone already: a refresh that lists after this moment drops the job
+            index.refreshFromNow().exceptionally(e -> {
+                LOG.warnf("Cannot refresh the gallery after job %s was deleted, the next refresh will: %s",
+                        deleted.jobId(), e.getMessage());
+                index.markStale();
+                return null;
+            });
+            return;
+        }
         if (!(event instanceof ArtifactsStored stored)) {
             return;
         }

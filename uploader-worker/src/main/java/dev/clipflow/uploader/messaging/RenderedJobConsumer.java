@@ -2,7 +2,9 @@ package dev.clipflow.uploader.messaging;
 
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.uploader.service.JobDeleter;
 import dev.clipflow.uploader.service.JobOutcome;
 import dev.clipflow.uploader.service.RenderedJobProcessor;
 import io.smallrye.common.annotation.Blocking;
@@ -12,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code clip-events} and uploads every {@code JobRendered}; the other events are not ours and
+ * Reads {@code clip-events} and uploads every {@code JobRendered}, deletes every cancelled job (in the order
+ * of the job's partition, so after its upload); the other events are not ours and
  * are simply acknowledged (a record that is no event at all never gets here: the channel's
  * dead-letter strategy parks it). The record is acknowledged when this method returns, that is after the
  * outcome event (and, for a failure, the dead-letter record) was acknowledged by the broker.
@@ -26,7 +29,10 @@ public class RenderedJobConsumer {
     private final RenderedJobProcessor processor;
     private final DeadLetters deadLetters;
 
-    public RenderedJobConsumer(RenderedJobProcessor processor, DeadLetters deadLetters) {
+    private final JobDeleter deleter;
+
+    public RenderedJobConsumer(RenderedJobProcessor processor, DeadLetters deadLetters, JobDeleter deleter) {
+        this.deleter = deleter;
         this.processor = processor;
         this.deadLetters = deadLetters;
     }
@@ -34,7 +40,15 @@ public class RenderedJobConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, ClipflowEvent> record) {
+        if (record.value() instanceof JobCancelled cancellation) {
+            deleter.delete(cancellation);
+            return;
+        }
         if (!(record.value() instanceof JobRendered rendered)) {
+            return;
+        }
+        if (deleter.isCancelled(rendered.jobId())) {
+            deleter.discard(rendered.jobId());
             return;
         }
         JobOutcome outcome = processor.process(rendered);

@@ -44,6 +44,11 @@ public class WorkDirCleaner {
         }
     }
 
+    /** Now, whatever the retention: for a cancelled job, whose files must not outlive it. */
+    public void cancelled(Path jobDir) {
+        remove(jobDir);
+    }
+
     private static void remove(Path jobDir) {
         if (!Files.isDirectory(jobDir)) {
             return;

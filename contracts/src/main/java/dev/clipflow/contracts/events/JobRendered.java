@@ -1,5 +1,6 @@
 package dev.clipflow.contracts.events;
 
+import dev.clipflow.contracts.captions.CaptionsStatus;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,8 @@ public record JobRendered(
         String title,
         String metadataFile,
         List<RenderedArtifact> artifacts,
-        List<RenderedClip> clips) implements ClipflowEvent {
+        List<RenderedClip> clips,
+        CaptionsStatus captions) implements ClipflowEvent {
 
     public JobRendered {
         version = Required.version(version);
@@ -30,6 +32,12 @@ public record JobRendered(
         }
     }
 
+    /** A job without captions. */
+    public JobRendered(int version, String jobId, Instant at, String title, String metadataFile,
+            List<RenderedArtifact> artifacts, List<RenderedClip> clips) {
+        this(version, jobId, at, title, metadataFile, artifacts, clips, null);
+    }
+
     /** One file of the job. {@code clipIndex} is 0-based, absent for the metadata file. */
     public record RenderedArtifact(String file, ArtifactKind kind, Integer clipIndex, long sizeBytes, String sha256) {
         public RenderedArtifact {
@@ -39,11 +47,17 @@ public record JobRendered(
         }
     }
 
-    /** What the status view shows of a clip. {@code index} is 0-based. */
+    /** What the status view shows of a clip. {@code index} is 0-based; {@code captions} is its {@code .srt}, if any. */
     public record RenderedClip(
-            int index, String title, double duration, int width, int height, String file, String thumbnail) {
+            int index, String title, double duration, int width, int height, String file, String thumbnail,
+            String captions) {
         public RenderedClip {
             Required.text(file, "clips[].file");
+        }
+
+        public RenderedClip(int index, String title, double duration, int width, int height, String file,
+                String thumbnail) {
+            this(index, title, duration, width, height, file, thumbnail, null);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.clipflow.contracts.events;
 
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
+import dev.clipflow.contracts.captions.CaptionStyle;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,8 @@ public record JobRequested(
         AutoSelection auto,
         OutputFormat outputFormat,
         FrameLayout layout,
-        Webhook webhook) implements ClipflowEvent {
+        Webhook webhook,
+        CaptionsRequest captions) implements ClipflowEvent {
 
     public JobRequested {
         version = Required.version(version);
@@ -32,6 +34,12 @@ public record JobRequested(
         }
         outputFormat = outputFormat == null ? OutputFormat.DEFAULT : outputFormat;
         layout = layout == null ? FrameLayout.DEFAULT : layout;
+    }
+
+    /** A job without captions. */
+    public JobRequested(int version, String jobId, Instant at, String title, JobSource source, List<ClipRange> clips,
+            AutoSelection auto, OutputFormat outputFormat, FrameLayout layout, Webhook webhook) {
+        this(version, jobId, at, title, source, clips, auto, outputFormat, layout, webhook, null);
     }
 
     public boolean hasExplicitClips() {
@@ -89,6 +97,27 @@ public record JobRequested(
                 throw new IllegalArgumentException(
                         "need 0 < clip_min_seconds <= clip_max_seconds, got " + clipMinSeconds + ", " + clipMaxSeconds);
             }
+        }
+    }
+
+    /**
+     * The job's captions: a file the gateway stored, normalized, as {@code uploads/{job_id}/captions.json}
+     * ({@code storageKey}), or speech-to-text ({@code auto}); and how they appear in the clips.
+     */
+    public record CaptionsRequest(String storageKey, boolean auto, CaptionStyle style) {
+        public CaptionsRequest {
+            if ((storageKey == null) != auto) {
+                throw new IllegalArgumentException("captions need exactly one of 'storage_key' or 'auto'");
+            }
+            style = style == null ? CaptionStyle.DEFAULT : style;
+        }
+
+        public static CaptionsRequest stored(String storageKey, CaptionStyle style) {
+            return new CaptionsRequest(storageKey, false, style);
+        }
+
+        public static CaptionsRequest transcribed(CaptionStyle style) {
+            return new CaptionsRequest(null, true, style);
         }
     }
 

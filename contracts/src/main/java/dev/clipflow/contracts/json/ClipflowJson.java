@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.clipflow.contracts.captions.Captions;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.metadata.JobMetadata;
 import java.io.IOException;
@@ -52,6 +53,14 @@ public final class ClipflowJson {
 
     public static JobMetadata decodeMetadata(byte[] json) {
         return read(json, JobMetadata.class, "metadata document");
+    }
+
+    public static byte[] encodeCaptions(Captions captions) {
+        return write(captions);
+    }
+
+    public static Captions decodeCaptions(byte[] json) {
+        return read(json, Captions.class, "captions document");
     }
 
     private static byte[] write(Object value) {

@@ -7,6 +7,8 @@ import java.util.Locale;
 public enum ArtifactKind {
     CLIP("video/mp4"),
     THUMBNAIL("image/jpeg"),
+    SUBTITLES_SRT("application/x-subrip"),
+    SUBTITLES_VTT("text/vtt"),
     METADATA("application/json");
 
     private final String contentType;

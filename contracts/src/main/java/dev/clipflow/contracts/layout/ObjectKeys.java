@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * The object layout, identical in S3 and in local storage:
  * <pre>
  * uploads/{job_id}/source.{ext}
+ * uploads/{job_id}/captions.json     the captions sent with the job, normalized
  * {job_id}/{title}_clip_{n}.mp4      n = 1..N
  * {job_id}/{title}_clip_{n}.jpg
+ * {job_id}/{title}_clip_{n}.srt      and .vtt: the clip's captions in clip time, when the job has any
  * {job_id}/{title}_metadata.json     written last
  * </pre>
  * {@code title} is always the {@link Titles#sanitize sanitized} title.
@@ -21,7 +23,7 @@ public final class ObjectKeys {
     public static final String UPLOADS_PREFIX = "uploads/";
     public static final String METADATA_SUFFIX = "_metadata.json";
     public static final String TEMP_PREFIX = "temp_";
-    private static final Pattern CLIP_FILE = Pattern.compile("^(.+)_clip_(\\d+)\\.(mp4|jpg)$");
+    private static final Pattern CLIP_FILE = Pattern.compile("^(.+)_clip_(\\d+)\\.(mp4|jpg|srt|vtt)$");
     private static final Pattern SOURCE_EXTENSION = Pattern.compile("^[a-z0-9]{1,8}$");
 
     public static String clipFile(String title, int clipNumber) {
@@ -30,6 +32,13 @@ public final class ObjectKeys {
 
     public static String thumbnailFile(String title, int clipNumber) {
         return Titles.sanitize(title) + "_clip_" + requirePositive(clipNumber) + ".jpg";
+    }
+
+    public static String subtitlesFile(String title, int clipNumber, String extension) {
+        if (!extension.equals("srt") && !extension.equals("vtt")) {
+            throw new IllegalArgumentException("subtitles are .srt or .vtt, not ." + extension);
+        }
+        return Titles.sanitize(title) + "_clip_" + requirePositive(clipNumber) + "." + extension;
     }
 
     public static String metadataFile(String title) {
@@ -61,6 +70,11 @@ public final class ObjectKeys {
         return UPLOADS_PREFIX + JobId.requireValid(jobId) + "/";
     }
 
+    /** {@code uploads/{job_id}/captions.json}: the job's captions as the gateway normalized them. */
+    public static String uploadedCaptions(String jobId) {
+        return uploadPrefix(jobId) + "captions.json";
+    }
+
     /** {@code uploads/{job_id}/source.{ext}}; an extension that is not short and alphanumeric becomes {@code bin}. */
     public static String uploadedSource(String jobId, String extension) {
         String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
@@ -89,7 +103,7 @@ public final class ObjectKeys {
         return fileName.startsWith(TEMP_PREFIX);
     }
 
-    /** The 1-based clip number in {@code {title}_clip_{n}.mp4|jpg}, if the name has that shape. */
+    /** The 1-based clip number in {@code {title}_clip_{n}.mp4|jpg|srt|vtt}, if the name has that shape. */
     public static Optional<Integer> clipNumberOf(String fileName) {
         Matcher m = CLIP_FILE.matcher(fileName);
         if (!m.matches()) {

@@ -1,6 +1,7 @@
 package dev.clipflow.contracts.metadata;
 
 import dev.clipflow.contracts.OutputFormat;
+import dev.clipflow.contracts.captions.CaptionsStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,13 +17,23 @@ public record JobMetadata(
         String sourceVideo,
         OutputFormat outputFormat,
         List<Short> shorts,
-        Selection selection) {
+        Selection selection,
+        CaptionsStatus captions) {
 
     public JobMetadata {
         shorts = shorts == null ? List.of() : List.copyOf(shorts);
     }
 
-    /** One clip. {@code file} and {@code thumbnail} are file names inside the job's folder. */
+    /** A job without captions. */
+    public JobMetadata(String jobId, String title, Instant createdAt, String sourceVideo, OutputFormat outputFormat,
+            List<Short> shorts, Selection selection) {
+        this(jobId, title, createdAt, sourceVideo, outputFormat, shorts, selection, null);
+    }
+
+    /**
+     * One clip. {@code file}, {@code thumbnail} and {@code captionsFile} (its {@code .srt}; the {@code .vtt}
+     * has the same name) are file names inside the job's folder; {@code captionsText} is the clip's words.
+     */
     public record Short(
             double start,
             double end,
@@ -37,7 +48,17 @@ public record JobMetadata(
             String sha256,
             String thumbnail,
             Double predictedScore,
-            String reason) {
+            String reason,
+            String captionsFile,
+            String captionsText) {
+
+        /** A clip without captions. */
+        public Short(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
+                String videoDescriptionForInstagram, String file, double duration, int width, int height, long sizeBytes,
+                String sha256, String thumbnail, Double predictedScore, String reason) {
+            this(start, end, videoTitleForYoutubeShort, videoDescriptionForTiktok, videoDescriptionForInstagram, file,
+                    duration, width, height, sizeBytes, sha256, thumbnail, predictedScore, reason, null, null);
+        }
     }
 
     /** How the clips were chosen, and a note when fewer than asked were found. */

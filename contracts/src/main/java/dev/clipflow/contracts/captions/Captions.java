@@ -32,7 +32,10 @@ public record Captions(List<Cue> cues) {
             }
             List<Word> words = cue.words().stream().filter(w -> w.end() > start && w.start() < end)
                     .map(w -> w.shifted(start, end)).toList();
-            clipped.add(new Cue(Math.max(cue.start(), start) - start, Math.min(cue.end(), end) - start, cue.text(), words));
+            // A cue with word times keeps only the words inside the clip; one without keeps its whole text.
+            String text = cue.words().isEmpty() ? cue.text()
+                    : words.stream().map(Word::text).collect(Collectors.joining(" "));
+            clipped.add(new Cue(Math.max(cue.start(), start) - start, Math.min(cue.end(), end) - start, text, words));
         }
         return new Captions(clipped);
     }

@@ -10,7 +10,7 @@ class CaptionsTest {
 
     private final Captions source = new Captions(List.of(
             new Cue(8, 11, "before and across"),
-            new Cue(12, 14, "inside", List.of(new Word(12, 13, "in"), new Word(13, 14, "side"))),
+            new Cue(12, 14, "in side", List.of(new Word(12, 13, "in"), new Word(13, 14, "side"))),
             new Cue(19, 22, "across the end"),
             new Cue(25, 26, "after")));
 
@@ -19,17 +19,17 @@ class CaptionsTest {
         Captions clip = source.forClip(10, 20);
         assertThat(clip.cues()).extracting(Cue::start, Cue::end, Cue::text).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(0.0, 1.0, "before and across"),
-                org.assertj.core.groups.Tuple.tuple(2.0, 4.0, "inside"),
+                org.assertj.core.groups.Tuple.tuple(2.0, 4.0, "in side"),
                 org.assertj.core.groups.Tuple.tuple(9.0, 10.0, "across the end"));
         assertThat(clip.cues().get(1).words()).containsExactly(new Word(2, 3, "in"), new Word(3, 4, "side"));
-        assertThat(clip.text()).isEqualTo("before and across inside across the end");
+        assertThat(clip.text()).isEqualTo("before and across in side across the end");
     }
 
     @Test
     void sidecarFilesCarryTheShiftedTimes() {
         Captions clip = source.forClip(10, 20);
         assertThat(CaptionFiles.srt(clip)).startsWith("1\n00:00:00,000 --> 00:00:01,000\nbefore and across\n\n2\n"
-                + "00:00:02,000 --> 00:00:04,000\ninside\n\n");
+                + "00:00:02,000 --> 00:00:04,000\nin side\n\n");
         assertThat(CaptionFiles.vtt(clip)).startsWith("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nbefore and across\n\n");
     }
 

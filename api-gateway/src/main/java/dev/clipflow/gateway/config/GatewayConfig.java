@@ -43,6 +43,21 @@ public interface GatewayConfig {
 
     Webhook webhook();
 
+    Captions captions();
+
+    interface Captions {
+        /** Largest captions file or {@code captions_url} body, in KiB ({@code CAPTIONS_MAX_KB}). */
+        @WithDefault("2048")
+        int maxKb();
+
+        /** How long fetching a {@code captions_url} may take, redirects included. */
+        @WithDefault("15s")
+        Duration fetchTimeout();
+
+        /** The speech-to-text service behind {@code captions=auto} ({@code TRANSCRIBE_URL}); without it auto is refused. */
+        Optional<String> transcribeUrl();
+    }
+
     interface Webhook {
         /** Lets webhook URLs point at loopback/private addresses; defaults to the source URL rule. */
         @WithDefault("false")

@@ -7,6 +7,7 @@ import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
+import dev.clipflow.contracts.captions.CaptionsStatus;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRendered.RenderedClip;
 import dev.clipflow.contracts.events.JobRequested;
@@ -38,7 +39,8 @@ public record JobState(
         Backup backup,
         JobRequested request,
         Instant createdAt,
-        boolean retryable) {
+        boolean retryable,
+        CaptionsStatus captions) {
 
     public enum Status {
         QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED;
@@ -64,6 +66,13 @@ public record JobState(
 
     public JobState {
         clips = clips == null ? List.of() : List.copyOf(clips);
+    }
+
+    public JobState(String jobId, boolean requested, Status status, int progress, String stage, String errorCode,
+            String errorMessage, String title, String metadataFile, List<RenderedClip> clips, Backup backup,
+            JobRequested request, Instant createdAt, boolean retryable) {
+        this(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile, clips, backup,
+                request, createdAt, retryable, null);
     }
 
     public static JobState unknown(String jobId) {
@@ -110,7 +119,7 @@ public record JobState(
         }
         if (event instanceof JobRendered r) {
             return new JobState(s.jobId, s.requested, Status.COMPLETED, 100, "completed", null, null, r.title(),
-                    r.metadataFile(), r.clips(), s.backup, s.request, s.createdAt, false);
+                    r.metadataFile(), r.clips(), s.backup, s.request, s.createdAt, false, r.captions());
         }
         if (event instanceof JobFailed f) {
             if (s.status == Status.COMPLETED) {
@@ -139,6 +148,6 @@ public record JobState(
 
     private JobState withBackup(Backup newBackup) {
         return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
-                clips, newBackup, request, createdAt, retryable);
+                clips, newBackup, request, createdAt, retryable, captions);
     }
 }

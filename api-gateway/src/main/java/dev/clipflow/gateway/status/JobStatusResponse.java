@@ -1,6 +1,7 @@
 package dev.clipflow.gateway.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.clipflow.contracts.captions.CaptionsStatus;
 import java.util.List;
 
 /** The answer of {@code GET /jobs/{id}} and each element of its event stream. */
@@ -11,10 +12,18 @@ public record JobStatusResponse(
     public record Error(String code, String message) {
     }
 
-    public record Result(String storageUrl, List<Clip> clips) {
+    /** {@code captions} says what became of the job's captions, when it had any. */
+    public record Result(String storageUrl, List<Clip> clips, CaptionsStatus captions) {
+        public Result(String storageUrl, List<Clip> clips) {
+            this(storageUrl, clips, null);
+        }
     }
 
-    public record Clip(int index, String title, String url, String thumbnailUrl, double duration) {
+    /** {@code captionsUrl} is the clip's {@code .srt}; its {@code .vtt} is beside it. */
+    public record Clip(int index, String title, String url, String thumbnailUrl, double duration, String captionsUrl) {
+        public Clip(int index, String title, String url, String thumbnailUrl, double duration) {
+            this(index, title, url, thumbnailUrl, duration, null);
+        }
     }
 
     public record BackupStatus(JobState.Backup status) {

@@ -59,11 +59,11 @@ public class JobStatusService {
             for (int i = 0; i < metadata.shorts().size(); i++) {
                 JobMetadata.Short s = metadata.shorts().get(i);
                 clips.add(new RenderedClip(i, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(),
-                        s.file(), s.thumbnail()));
+                        s.file(), s.thumbnail(), s.captionsFile()));
             }
             String metadataFile = info.key().substring(info.key().lastIndexOf('/') + 1);
             return new JobState(jobId, true, Status.COMPLETED, 100, "completed", null, null, metadata.title(),
-                    metadataFile, clips, Backup.STORED, null, metadata.createdAt(), false);
+                    metadataFile, clips, Backup.STORED, null, metadata.createdAt(), false, metadata.captions());
         });
     }
 
@@ -74,8 +74,9 @@ public class JobStatusService {
         if (s.status() == Status.COMPLETED && s.metadataFile() != null) {
             List<JobStatusResponse.Clip> clips = s.clips().stream().map(c -> new JobStatusResponse.Clip(
                     c.index(), c.title(), url(s.jobId(), c.file()),
-                    c.thumbnail() == null ? null : url(s.jobId(), c.thumbnail()), c.duration())).toList();
-            result = new JobStatusResponse.Result(url(s.jobId(), s.metadataFile()), clips);
+                    c.thumbnail() == null ? null : url(s.jobId(), c.thumbnail()), c.duration(),
+                    c.captions() == null ? null : url(s.jobId(), c.captions()))).toList();
+            result = new JobStatusResponse.Result(url(s.jobId(), s.metadataFile()), clips, s.captions());
         }
         return new JobStatusResponse(s.jobId(), s.status(), s.progress(), s.stage(), error, result,
                 new JobStatusResponse.BackupStatus(s.backup()));

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The options of {@code POST /jobs}, as sent: the JSON body, or the multipart form fields. Nothing
- * here is trusted yet; {@link JobValidator} turns it into a {@code JobRequested}.
+ * here is trusted yet ({@code captions} is {@code auto} or absent; a captions file comes as its own part); {@link JobValidator} turns it into a {@code JobRequested}.
  */
 public record JobSubmission(
         String sourceUrl,
@@ -16,5 +16,16 @@ public record JobSubmission(
         String outputFormat,
         String layout,
         String webhookUrl,
-        String webhookSecret) {
+        String webhookSecret,
+        String captions,
+        String captionsUrl,
+        String captionStyle) {
+
+    /** A submission without captions. */
+    public JobSubmission(String sourceUrl, String title, List<ClipRequest> clips, Integer targetClips,
+            Double clipMinSeconds, Double clipMaxSeconds, String outputFormat, String layout, String webhookUrl,
+            String webhookSecret) {
+        this(sourceUrl, title, clips, targetClips, clipMinSeconds, clipMaxSeconds, outputFormat, layout, webhookUrl,
+                webhookSecret, null, null, null);
+    }
 }

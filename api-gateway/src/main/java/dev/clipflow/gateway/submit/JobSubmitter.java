@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.events.JobRequested.CaptionsRequest;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
+import dev.clipflow.contracts.captions.Captions;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.status.JobStatusView;
@@ -19,6 +21,7 @@ import dev.clipflow.store.PutOptions;
 import dev.clipflow.store.StorageUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -45,10 +48,12 @@ public class JobSubmitter {
     private final GatewayMetrics metrics;
     private final ObjectMapper json;
     private final JobStatusView statusView;
+    private final CaptionsIntake captions;
 
     public JobSubmitter(GatewayConfig config, JobValidator validator, ArtifactStore store, JobPublisher publisher,
-                        GatewayMetrics metrics, ObjectMapper json, JobStatusView statusView) {
+                        GatewayMetrics metrics, ObjectMapper json, JobStatusView statusView, CaptionsIntake captions) {
         this.statusView = statusView;
+        this.captions = captions;
         this.config = config;
         this.validator = validator;
         this.store = store;
@@ -68,7 +73,9 @@ public class JobSubmitter {
     public Accepted submitUrl(JobSubmission submission) {
         ValidJob job = validator.validate(submission, false);
         String jobId = JobId.newId();
-        publish(request(jobId, job, JobSource.url(job.sourceUrl())), null);
+        Captions sent = job.captions().url() != null ? captions.fetch(job.captions().url()) : null;
+        String captionsKey = sent != null ? captions.store(jobId, sent) : null;
+        publish(request(jobId, job, JobSource.url(job.sourceUrl()), captionsKey), captionsKey);
         metrics.submitted("url");
         return new Accepted(jobId);
     }
@@ -110,32 +117,45 @@ public class JobSubmitter {
         String storedKey = null;
         String fileName = null;
         long fileBytes = 0;
+        Captions sentCaptions = null;
+        String captionsKey = null;
         boolean published = false;
         try (StreamingFormParser form = new StreamingFormParser(request.contentType(), request.body(),
                 config.maxFileSizeBytes(), maxBody, MAX_FIELD_BYTES)) {
             for (FormPart part = form.next(); part != null; part = form.next()) {
-                if (part instanceof FormPart.Field field) {
+                if (isCaptionsFile(part)) {
+                    if (sentCaptions != null) {
+                        throw ApiException.invalid("multiple_captions", "send at most one captions file per job", "captions");
+                    }
+                    sentCaptions = part instanceof FormPart.File file ? captions.read(file.content())
+                            : captions.parse(((FormPart.Field) part).value().getBytes(StandardCharsets.UTF_8));
+                } else if (part instanceof FormPart.Field field) {
                     fields.put(field.name(), field.value());
                 } else if (part instanceof FormPart.File file && "file".equals(file.name())) {
                     if (storedKey != null) {
                         throw ApiException.invalid("multiple_files", "send exactly one file per job", "file");
                     }
                     // Refuse what is already known to be wrong before a single byte is stored.
-                    validator.validate(submission(fields), true);
+                    validator.validate(submission(fields), true, sentCaptions != null);
                     fileName = file.fileName();
                     storedKey = ObjectKeys.uploadedSource(jobId, extensionOf(fileName));
                     fileBytes = storeFile(jobId, storedKey, file);
                 }
             }
-            ValidJob job = validator.validate(submission(fields), storedKey != null);
+            ValidJob job = validator.validate(submission(fields), storedKey != null, sentCaptions != null);
+            if (job.captions().url() != null) {
+                sentCaptions = captions.fetch(job.captions().url());
+            }
+            if (sentCaptions != null) {
+                captionsKey = captions.store(jobId, sentCaptions);
+            }
             JobSource source = storedKey != null
                     ? JobSource.uploaded(storedKey, safeFileName(fileName), fileBytes)
                     : JobSource.url(job.sourceUrl());
             if (job.title() == null && fileName != null) {
-                job = new ValidJob(titleFrom(fileName), job.sourceUrl(), job.clips(), job.auto(), job.outputFormat(),
-                        job.layout(), job.webhook());
+                job = job.withTitle(titleFrom(fileName));
             }
-            publish(request(jobId, job, source), storedKey);
+            publish(request(jobId, job, source, captionsKey), storedKey, captionsKey);
             published = true;
             metrics.submitted(storedKey != null ? "upload" : "url");
             if (storedKey != null) {
@@ -153,6 +173,9 @@ public class JobSubmitter {
         } finally {
             if (!published && storedKey != null) {
                 removeQuietly(storedKey);
+            }
+            if (!published && captionsKey != null) {
+                removeQuietly(captionsKey);
             }
         }
     }
@@ -172,30 +195,41 @@ public class JobSubmitter {
         }
     }
 
-    private void publish(JobRequested job, String storedKey) {
+    private void publish(JobRequested job, String... storedKeys) {
         try {
             publisher.publish(job, config.publishTimeout());
             // The client may ask for the status before this replica has read its own record back from clip-jobs.
             statusView.apply(job);
         } catch (PublishFailedException e) {
             LOG.warnf("job %s not accepted, Kafka is unavailable: %s", job.jobId(), e.getMessage());
-            if (storedKey != null) {
-                removeQuietly(storedKey);
+            for (String storedKey : storedKeys) {
+                if (storedKey != null) {
+                    removeQuietly(storedKey);
+                }
             }
             throw ApiException.unavailable("queue_unavailable",
                     "the job queue is unavailable, nothing was kept; try again later", RETRY_AFTER_SECONDS);
         }
     }
 
-    private static JobRequested request(String jobId, ValidJob job, JobSource source) {
+    private static JobRequested request(String jobId, ValidJob job, JobSource source, String captionsKey) {
+        CaptionsRequest captions = captionsKey != null ? CaptionsRequest.stored(captionsKey, job.captions().style())
+                : job.captions().auto() ? CaptionsRequest.transcribed(job.captions().style()) : null;
         return new JobRequested(ClipflowEvent.CURRENT_VERSION, jobId, Instant.now(), job.title(), source, job.clips(),
-                job.auto(), job.outputFormat(), job.layout(), job.webhook());
+                job.auto(), job.outputFormat(), job.layout(), job.webhook(), captions);
+    }
+
+    /** A captions file, or captions pasted as a field; {@code captions=auto} is an option like the others. */
+    private static boolean isCaptionsFile(FormPart part) {
+        return "captions".equals(part.name())
+                && (part instanceof FormPart.File || !((FormPart.Field) part).value().strip().equals("auto"));
     }
 
     private JobSubmission submission(Map<String, String> f) {
         return new JobSubmission(f.get("source_url"), f.get("title"), clips(f.get("clips")),
                 integer(f, "target_clips"), decimal(f, "clip_min_seconds"), decimal(f, "clip_max_seconds"),
-                f.get("output_format"), f.get("layout"), f.get("webhook_url"), f.get("webhook_secret"));
+                f.get("output_format"), f.get("layout"), f.get("webhook_url"), f.get("webhook_secret"), f.get("captions"),
+                f.get("captions_url"), f.get("caption_style"));
     }
 
     private List<ClipRequest> clips(String clipsJson) {

@@ -2,6 +2,7 @@ package dev.clipflow.gateway.submit;
 
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
+import dev.clipflow.contracts.captions.CaptionStyle;
 import dev.clipflow.contracts.events.JobRequested.AutoSelection;
 import dev.clipflow.contracts.events.JobRequested.ClipRange;
 import dev.clipflow.contracts.events.JobRequested.Webhook;
@@ -24,23 +25,43 @@ public class JobValidator {
 
     private final SourceUrlPolicy sourcePolicy;
     private final SourceUrlPolicy webhookPolicy;
+    private final boolean transcriptionConfigured;
 
     @Inject
     public JobValidator(GatewayConfig config) {
-        this(new SourceUrlPolicy(config.sourceUrlAllowPrivate()), new SourceUrlPolicy(config.webhook().allowPrivate()));
+        this(new SourceUrlPolicy(config.sourceUrlAllowPrivate()), new SourceUrlPolicy(config.webhook().allowPrivate()),
+                config.captions().transcribeUrl().isPresent());
     }
 
     public JobValidator(SourceUrlPolicy sourcePolicy, SourceUrlPolicy webhookPolicy) {
+        this(sourcePolicy, webhookPolicy, false);
+    }
+
+    public JobValidator(SourceUrlPolicy sourcePolicy, SourceUrlPolicy webhookPolicy, boolean transcriptionConfigured) {
         this.sourcePolicy = sourcePolicy;
         this.webhookPolicy = webhookPolicy;
+        this.transcriptionConfigured = transcriptionConfigured;
     }
 
     /** The checked options of a job; the source itself is added by the caller. */
     public record ValidJob(String title, String sourceUrl, List<ClipRange> clips, AutoSelection auto,
-                           OutputFormat outputFormat, FrameLayout layout, Webhook webhook) {
+                           OutputFormat outputFormat, FrameLayout layout, Webhook webhook, CaptionsChoice captions) {
+
+        public ValidJob withTitle(String newTitle) {
+            return new ValidJob(newTitle, sourceUrl, clips, auto, outputFormat, layout, webhook, captions);
+        }
+    }
+
+    /** Where the job's captions come from, if anywhere: a file sent with it, a URL, or speech-to-text. */
+    public record CaptionsChoice(boolean file, String url, boolean auto, CaptionStyle style) {
     }
 
     public ValidJob validate(JobSubmission s, boolean fileUploaded) {
+        return validate(s, fileUploaded, false);
+    }
+
+    /** {@code captionsFileSent}: a captions file came with the job as its own part. */
+    public ValidJob validate(JobSubmission s, boolean fileUploaded, boolean captionsFileSent) {
         String sourceUrl = blankToNull(s.sourceUrl());
         if (sourceUrl == null && !fileUploaded) {
             throw ApiException.invalid("missing_source", "send a video as the multipart field 'file' or give a 'source_url'", "source_url");
@@ -57,7 +78,38 @@ public class JobValidator {
         }
         List<ClipRange> clips = clips(s.clips());
         AutoSelection auto = clips.isEmpty() ? auto(s) : null;
-        return new ValidJob(title, sourceUrl, clips, auto, outputFormat(s.outputFormat()), layout(s.layout()), webhook(s));
+        return new ValidJob(title, sourceUrl, clips, auto, outputFormat(s.outputFormat()), layout(s.layout()), webhook(s),
+                captions(s, captionsFileSent));
+    }
+
+    private CaptionsChoice captions(JobSubmission s, boolean fileSent) {
+        String mode = blankToNull(s.captions());
+        boolean auto = mode != null && mode.strip().equals("auto");
+        if (mode != null && !auto) {
+            throw ApiException.invalid("invalid_captions",
+                    "captions is 'auto' in a JSON submission; send a captions file as the multipart part 'captions' "
+                            + "or give a 'captions_url'", "captions");
+        }
+        String url = blankToNull(s.captionsUrl());
+        if ((auto ? 1 : 0) + (url != null ? 1 : 0) + (fileSent ? 1 : 0) > 1) {
+            throw ApiException.invalid("conflicting_captions",
+                    "give one of a captions file, a 'captions_url' or captions=auto", "captions");
+        }
+        if (auto && !transcriptionConfigured) {
+            throw ApiException.invalid("transcription_unavailable",
+                    "captions=auto needs a speech-to-text service, and this Clipflow has none (TRANSCRIBE_URL is unset)",
+                    "captions");
+        }
+        if (url != null) {
+            url = checkUrl(sourcePolicy, url, "captions_url").toString();
+        }
+        CaptionStyle style = CaptionStyle.DEFAULT;
+        if (blankToNull(s.captionStyle()) != null) {
+            style = CaptionStyle.fromWireName(s.captionStyle().strip()).orElseThrow(() -> ApiException.invalid(
+                    "unknown_caption_style", "caption_style must be plain, karaoke or none; got '"
+                            + abbreviate(s.captionStyle()) + "'", "caption_style"));
+        }
+        return new CaptionsChoice(fileSent, url, auto, style);
     }
 
     private List<ClipRange> clips(List<ClipRequest> requested) {

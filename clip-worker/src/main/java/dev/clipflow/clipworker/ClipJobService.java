@@ -1,5 +1,7 @@
 package dev.clipflow.clipworker;
 
+import dev.clipflow.clipworker.captions.CaptionSource;
+import dev.clipflow.clipworker.captions.JobCaptions;
 import dev.clipflow.clipworker.config.ClipWorkerConfig;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
@@ -11,6 +13,7 @@ import dev.clipflow.clipworker.render.JobWorkspace;
 import dev.clipflow.clipworker.render.ProgressThrottle;
 import dev.clipflow.clipworker.selection.MomentSelector;
 import dev.clipflow.clipworker.selection.MomentSelector.Selection;
+import dev.clipflow.clipworker.selection.SpeechEdges;
 import dev.clipflow.clipworker.source.SourceFetcher;
 import dev.clipflow.clipworker.source.SourceFile;
 import dev.clipflow.contracts.events.FailureCode;
@@ -55,10 +58,13 @@ public class ClipJobService {
     private final DistributionSummary realtimeFactor;
     private final String workerName;
     private final CancelledJobs cancelled;
+    private final CaptionSource captionSource;
 
     public ClipJobService(ClipEvents events, EarlierStarts earlierStarts, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
-            JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry, CancelledJobs cancelled) {
+            JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry, CancelledJobs cancelled,
+            CaptionSource captionSource) {
         this.cancelled = cancelled;
+        this.captionSource = captionSource;
         this.events = events;
         this.earlierStarts = earlierStarts;
         this.fetcher = fetcher;
@@ -112,11 +118,18 @@ public class ClipJobService {
             workspace.removeTemporaries();
             SourceFile source = retryingTransient(() -> fetcher.fetch(job, workspace));
             ProbedMedia media = prober.probe(source.path());
+            JobCaptions captions = retryingTransient(
+                    () -> captionSource.load(job, source.path(), media, workspace.dir()));
             Selection selection = selector.select(job, source.path(), media);
+            if (!job.hasExplicitClips() && captions.present()) {
+                selection = SpeechEdges.adjust(selection, captions.captions(),
+                        job.auto() != null ? job.auto() : JobRequested.AutoSelection.DEFAULT, media.durationSeconds());
+            }
             ProgressThrottle progress = new ProgressThrottle(
                     percent -> events.sendQuietly(JobProgress.now(job.jobId(), percent, "rendering")),
                     config.worker().progressInterval().toMillis());
-            JobRenderer.Outcome outcome = renderer.render(job, workspace, source.path(), media, selection, progress::offer);
+            JobRenderer.Outcome outcome = renderer.render(job, workspace, source.path(), media, selection, captions,
+                    progress::offer);
             source.release();
             refuseIfCancelled(job);
             if (outcome.clipsRendered() > 0) {
@@ -184,7 +197,7 @@ public class ClipJobService {
 
     private static JobRendered withNow(JobRendered event) {
         return new JobRendered(event.version(), event.jobId(), Instant.now(), event.title(), event.metadataFile(),
-                event.artifacts(), event.clips());
+                event.artifacts(), event.clips(), event.captions());
     }
 
     private void count(String outcome, String code) {

@@ -32,6 +32,28 @@ public final class TestMedia {
         return target;
     }
 
+    /** A plain-coloured video (with a little noise, so it is not trivially compressible) and a tone. */
+    public static Path plainVideo(Path target, double seconds, int width, int height, int fps) {
+        run(List.of(FFMPEG.ffmpeg().toString(), "-v", "error", "-y", "-f", "lavfi", "-i",
+                String.format(Locale.ROOT, "color=c=0x305080:size=%dx%d:rate=%d:duration=%s,noise=alls=8:allf=t",
+                        width, height, fps, seconds),
+                "-f", "lavfi", "-i", String.format(Locale.ROOT, "sine=frequency=440:sample_rate=48000:duration=%s", seconds),
+                "-c:a", "aac", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "60",
+                target.toString()));
+        return target;
+    }
+
+    /** The frame of a video at {@code seconds}. */
+    public static java.awt.image.BufferedImage frameAt(Path video, double seconds, Path png) {
+        run(List.of(FFMPEG.ffmpeg().toString(), "-v", "error", "-y", "-ss", String.format(Locale.ROOT, "%.3f", seconds),
+                "-i", video.toString(), "-frames:v", "1", "-update", "1", png.toString()));
+        try {
+            return javax.imageio.ImageIO.read(png.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode probe(Path file) {
         String json = run(List.of(FFMPEG.ffprobe().toString(), "-v", "error", "-count_frames", "-show_format",
                 "-show_streams", "-of", "json", file.toString()));

@@ -19,6 +19,45 @@ public interface ClipWorkerConfig {
 
     Source source();
 
+    Captions captions();
+
+    interface Captions {
+        /** {@code CAPTIONS_FONT_DIR}: searched for the Noto fonts burned-in captions are drawn with. */
+        @WithDefault("/usr/share/fonts")
+        Path fontDir();
+
+        Transcribe transcribe();
+    }
+
+    /** An OpenAI-compatible speech-to-text service for {@code captions=auto}. */
+    interface Transcribe {
+        /** {@code TRANSCRIBE_URL}: its base URL ({@code /v1/audio/transcriptions} is added); none means no auto captions. */
+        Optional<String> url();
+
+        /** {@code TRANSCRIBE_API_KEY}, sent as a bearer token. */
+        Optional<String> apiKey();
+
+        /** {@code TRANSCRIBE_MODEL}. */
+        @WithDefault("whisper-1")
+        String model();
+
+        /** Tries per audio chunk when the service fails transiently. */
+        @WithDefault("4")
+        int attempts();
+
+        /** First pause between tries; doubles each time. */
+        @WithDefault("2s")
+        Duration backoff();
+
+        /** Longest wait for the answer to one chunk. */
+        @WithDefault("10m")
+        Duration timeout();
+
+        /** Audio per request: 10 minutes of 32 kbit/s MP3 is 2.4 MB, well under the usual 25 MB limit. */
+        @WithDefault("600")
+        double chunkSeconds();
+    }
+
     interface Worker {
         /** {@code CLIP_WORKER_CONCURRENCY}: jobs rendered at once by this instance. */
         @WithDefault("1")

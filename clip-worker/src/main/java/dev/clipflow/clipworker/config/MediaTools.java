@@ -1,5 +1,8 @@
 package dev.clipflow.clipworker.config;
 
+import dev.clipflow.clipworker.captions.CaptionFonts;
+import dev.clipflow.clipworker.captions.CaptionImages;
+import dev.clipflow.clipworker.captions.CaptionPainter;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.render.JobRenderer;
@@ -45,7 +48,8 @@ public class MediaTools {
         ClipWorkerConfig.Ffmpeg ffmpeg = config.ffmpeg();
         return new JobRenderer(binaries, runner, prober,
                 new RenderSettings(ffmpeg.preset(), ffmpeg.crf(), ffmpeg.timeoutFactor(), ffmpeg.timeoutGrace(),
-                        config.worker().clipsAtOnce()));
+                        config.worker().clipsAtOnce()),
+                new CaptionImages(new CaptionPainter(CaptionFonts.find(config.captions().fontDir()))));
     }
 
     /** A worker whose ffmpeg cannot run (a missing system library) would fail every job: it does not start. */

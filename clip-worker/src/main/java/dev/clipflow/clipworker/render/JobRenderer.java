@@ -1,11 +1,16 @@
 package dev.clipflow.clipworker.render;
 
 import dev.clipflow.clipworker.JobFailure;
+import dev.clipflow.clipworker.captions.CaptionImages;
+import dev.clipflow.clipworker.captions.CaptionOverlay;
+import dev.clipflow.clipworker.captions.JobCaptions;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.selection.PlannedClip;
+import dev.clipflow.contracts.captions.CaptionFiles;
+import dev.clipflow.contracts.captions.Captions;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
@@ -18,6 +23,7 @@ import dev.clipflow.contracts.metadata.JobMetadata;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,12 +48,20 @@ public final class JobRenderer {
     private final ProcessRunner runner;
     private final MediaProber prober;
     private final RenderSettings settings;
+    private final CaptionImages captionImages;
 
     public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings) {
+        this(binaries, runner, prober, settings, null);
+    }
+
+    /** {@code captionImages} draws burned-in captions; without it a job's captions are only stored as files. */
+    public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings,
+            CaptionImages captionImages) {
         this.binaries = binaries;
         this.runner = runner;
         this.prober = prober;
         this.settings = settings;
+        this.captionImages = captionImages;
     }
 
     /** What was rendered, how much output it took and how long (wall time of the clips and their posters). */
@@ -72,7 +86,9 @@ public final class JobRenderer {
             return Optional.empty();
         }
         boolean allThere = metadata.shorts().stream().allMatch(s -> Files.isRegularFile(workspace.dir().resolve(s.file()))
-                && Files.isRegularFile(workspace.dir().resolve(s.thumbnail())));
+                && Files.isRegularFile(workspace.dir().resolve(s.thumbnail()))
+                && (s.captionsFile() == null || Files.isRegularFile(workspace.dir().resolve(s.captionsFile()))
+                        && Files.isRegularFile(workspace.dir().resolve(vttOf(s.captionsFile())))));
         return allThere && !metadata.shorts().isEmpty()
                 ? Optional.of(eventFromDisk(job, workspace, metadata))
                 : Optional.empty();
@@ -80,13 +96,19 @@ public final class JobRenderer {
 
     public Outcome render(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, Selection selection,
             IntConsumer percentDone) {
+        return render(job, workspace, source, media, selection, JobCaptions.NONE, percentDone);
+    }
+
+    public Outcome render(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, Selection selection,
+            JobCaptions captions, IntConsumer percentDone) {
         List<PlannedClip> clips = selection.clips();
         int[] size = FrameGeometry.outputSize(job.outputFormat(), media);
         RenderProgress progress = new RenderProgress(clips, percentDone);
         List<Callable<ClipOutcome>> tasks = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             int index = i;
-            tasks.add(() -> renderWithPoster(job, workspace, source, media, size, clips.get(index), index, progress));
+            tasks.add(() -> renderWithPoster(job, workspace, source, media, size, clips.get(index), index, progress,
+                    captions));
         }
         long started = System.nanoTime();
         List<ClipOutcome> outcomes = ParallelClips.run(tasks, settings.clipsAtOnce());
@@ -94,7 +116,8 @@ public final class JobRenderer {
         List<JobMetadata.Short> shorts = outcomes.stream().map(ClipOutcome::described).toList();
         JobMetadata metadata = new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
                 Instant.now(), sourceName(job), job.outputFormat(), shorts,
-                new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()));
+                new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()),
+                captions.status());
         writeMetadata(workspace, metadata);
         List<PlannedClip> renderedClips = outcomes.stream().filter(ClipOutcome::rendered).map(ClipOutcome::clip)
                 .toList();
@@ -108,27 +131,43 @@ public final class JobRenderer {
 
     /** One clip and its poster frame; a clip an earlier run finished is kept. */
     private ClipOutcome renderWithPoster(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, int[] size,
-            PlannedClip clip, int index, RenderProgress progress) {
+            PlannedClip clip, int index, RenderProgress progress, JobCaptions captions) {
         Path clipFile = workspace.clip(clip.number());
         Path posterFile = workspace.thumbnail(clip.number());
+        Captions clipCaptions = captions.present() ? captions.captions().forClip(clip.start(), clip.end()) : null;
+        Path srtFile = null;
+        if (clipCaptions != null) {
+            srtFile = workspace.subtitles(clip.number(), "srt");
+            writeText(workspace, srtFile, CaptionFiles.srt(clipCaptions));
+            writeText(workspace, workspace.subtitles(clip.number(), "vtt"), CaptionFiles.vtt(clipCaptions));
+        }
         boolean render = !isComplete(clipFile, clip.duration(), media.frameRate(), size);
         if (render) {
             JobWorkspace.deleteQuietly(posterFile);
-            renderClip(job, workspace, source, media, clip, clipFile, seconds -> progress.rendered(index, seconds));
+            List<CaptionOverlay> overlays = clipCaptions != null && captionImages != null
+                    ? captionImages.write(clipCaptions, captions.style(), size[0], size[1], workspace.dir(),
+                            workspace.temporaryFor(clipFile).getFileName() + "_caption_")
+                    : List.of();
+            try {
+                renderClip(job, workspace, source, media, clip, clipFile, overlays,
+                        seconds -> progress.rendered(index, seconds));
+            } finally {
+                CaptionImages.delete(overlays);
+            }
         }
         progress.finished(index);
         if (!Files.isRegularFile(posterFile)) {
             renderPoster(workspace, clipFile, clip.duration(), posterFile);
         }
-        return new ClipOutcome(clip, describe(job, clip, clipFile, posterFile), render);
+        return new ClipOutcome(clip, describe(job, clip, clipFile, posterFile, srtFile, clipCaptions), render);
     }
 
     private void renderClip(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, PlannedClip clip,
-            Path clipFile, java.util.function.DoubleConsumer outputSeconds) {
+            Path clipFile, List<CaptionOverlay> captions, java.util.function.DoubleConsumer outputSeconds) {
         Path temporary = workspace.temporaryFor(clipFile);
         JobWorkspace.deleteQuietly(temporary);
         List<String> command = RenderCommands.clip(binaries.ffmpeg(), source, media, clip.start(), clip.duration(),
-                job.outputFormat(), job.layout(), settings, temporary);
+                job.outputFormat(), job.layout(), settings, captions, temporary);
         Duration limit = settings.limitFor(clip.duration());
         ProcessRunner.Result result;
         try {
@@ -182,16 +221,33 @@ public final class JobRenderer {
         }
     }
 
-    private JobMetadata.Short describe(JobRequested job, PlannedClip clip, Path clipFile, Path posterFile) {
+    private JobMetadata.Short describe(JobRequested job, PlannedClip clip, Path clipFile, Path posterFile, Path srtFile,
+            Captions clipCaptions) {
         ProbedMedia rendered = prober.probe(clipFile);
         try {
             return new JobMetadata.Short(clip.start(), clip.end(), clipTitle(job, clip), clip.tiktokDesc(), clip.instaDesc(),
                     clipFile.getFileName().toString(), round(rendered.durationSeconds()), rendered.width(), rendered.height(),
                     Files.size(clipFile), JobWorkspace.sha256(clipFile), posterFile.getFileName().toString(),
-                    clip.predictedScore(), clip.reason());
+                    clip.predictedScore(), clip.reason(), srtFile == null ? null : srtFile.getFileName().toString(),
+                    clipCaptions == null ? null : clipCaptions.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A small text file, published whole like every artifact. */
+    private static void writeText(JobWorkspace workspace, Path file, String text) {
+        Path temporary = workspace.temporaryFor(file);
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + temporary, e);
+        }
+        workspace.publish(temporary, file);
+    }
+
+    private static String vttOf(String srtFile) {
+        return srtFile.substring(0, srtFile.length() - ".srt".length()) + ".vtt";
     }
 
     private static void writeMetadata(JobWorkspace workspace, JobMetadata metadata) {
@@ -211,12 +267,17 @@ public final class JobRenderer {
             JobMetadata.Short s = metadata.shorts().get(i);
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, i));
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, i));
+            if (s.captionsFile() != null) {
+                artifacts.add(workspace.artifact(workspace.dir().resolve(s.captionsFile()), ArtifactKind.SUBTITLES_SRT, i));
+                artifacts.add(workspace.artifact(workspace.dir().resolve(vttOf(s.captionsFile())), ArtifactKind.SUBTITLES_VTT,
+                        i));
+            }
             clips.add(new RenderedClip(i, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(), s.file(),
-                    s.thumbnail()));
+                    s.thumbnail(), s.captionsFile()));
         }
         artifacts.add(workspace.artifact(workspace.metadata(), ArtifactKind.METADATA, null));
         return new JobRendered(1, job.jobId(), Instant.now(), workspace.title(),
-                workspace.metadata().getFileName().toString(), artifacts, clips);
+                workspace.metadata().getFileName().toString(), artifacts, clips, metadata.captions());
     }
 
     private static String clipTitle(JobRequested job, PlannedClip clip) {

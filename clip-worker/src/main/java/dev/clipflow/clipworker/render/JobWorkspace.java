@@ -56,6 +56,11 @@ public final class JobWorkspace {
         return dir.resolve(ObjectKeys.thumbnailFile(title, number));
     }
 
+    /** The clip's captions in clip time: {@code srt} or {@code vtt}. */
+    public Path subtitles(int number, String extension) {
+        return dir.resolve(ObjectKeys.subtitlesFile(title, number, extension));
+    }
+
     public Path metadata() {
         return dir.resolve(ObjectKeys.metadataFile(title));
     }

@@ -1,5 +1,6 @@
 package dev.clipflow.clipworker.render;
 
+import dev.clipflow.clipworker.captions.CaptionOverlay;
 import dev.clipflow.clipworker.media.ContainerFormats;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.contracts.FrameLayout;
@@ -20,10 +21,22 @@ public final class RenderCommands {
      */
     public static List<String> clip(Path ffmpeg, Path source, ProbedMedia media, double start, double duration,
             OutputFormat format, FrameLayout layout, RenderSettings settings, Path output) {
+        return clip(ffmpeg, source, media, start, duration, format, layout, settings, List.of(), output);
+    }
+
+    /** A clip with caption images laid over it, each shown only during its own time (see {@link #addCaptions}). */
+    public static List<String> clip(Path ffmpeg, Path source, ProbedMedia media, double start, double duration,
+            OutputFormat format, FrameLayout layout, RenderSettings settings, List<CaptionOverlay> captions,
+            Path output) {
         List<String> command = new ArrayList<>(safeInput(ffmpeg));
         command.addAll(List.of("-ss", seconds(start), "-i", "file:" + source.toAbsolutePath(), "-t", seconds(duration)));
+        for (CaptionOverlay caption : captions) {
+            command.addAll(List.of("-protocol_whitelist", "file", "-f", "png_pipe", "-i",
+                    "file:" + caption.image().toAbsolutePath()));
+        }
         FilterGraph graph = new FilterGraph();
         FrameGeometry.fit(graph, format, layout, media);
+        addCaptions(graph, captions, 1);
         if (media.hasAudio()) {
             graph.audio(LOUDNORM + ",aresample=48000");
         }
@@ -35,6 +48,19 @@ public final class RenderCommands {
                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-map_metadata", "-1",
                 "-progress", "pipe:1", "-nostats", "-f", "mp4", "file:" + output.toAbsolutePath()));
         return command;
+    }
+
+    /**
+     * Composites the caption images in the same pass, after the framing: each image is a one-frame input
+     * (numbered from {@code firstInput}) that {@code overlay} keeps repeating, and {@code enable} shows it
+     * only between its times.
+     */
+    static void addCaptions(FilterGraph graph, List<CaptionOverlay> captions, int firstInput) {
+        for (int i = 0; i < captions.size(); i++) {
+            CaptionOverlay c = captions.get(i);
+            graph.video(String.format(Locale.ROOT, "[%d:v]overlay=x=%d:y=%d:enable='between(t,%.3f,%.3f)'",
+                    firstInput + i, c.x(), c.y(), c.start(), c.end()));
+        }
     }
 
     /** A JPEG poster frame taken {@code at} seconds into a rendered clip. */

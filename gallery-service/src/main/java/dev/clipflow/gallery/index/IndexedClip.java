@@ -2,8 +2,14 @@ package dev.clipflow.gallery.index;
 
 /**
  * One clip as the index keeps it. {@code file} and {@code thumbnail} are names inside the job's folder
- * (the folder is kept once per job); {@code thumbnail} may be null.
+ * (the folder is kept once per job); {@code thumbnail} and {@code captions} (the {@code .srt}) may be null.
  */
 public record IndexedClip(int index, String file, String thumbnail, String title, String tiktokDesc,
-                          String instaDesc, double duration) {
+                          String instaDesc, double duration, String captions) {
+
+    /** A clip without captions. */
+    public IndexedClip(int index, String file, String thumbnail, String title, String tiktokDesc, String instaDesc,
+            double duration) {
+        this(index, file, thumbnail, title, tiktokDesc, instaDesc, duration, null);
+    }
 }

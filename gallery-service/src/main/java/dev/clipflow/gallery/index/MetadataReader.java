@@ -41,7 +41,8 @@ final class MetadataReader {
             String title = firstNonBlank(clip.videoTitleForYoutubeShort(), metadata.title(), UNTITLED);
             double duration = clip.duration() > 0 ? clip.duration() : Math.max(0, clip.end() - clip.start());
             clips.add(new IndexedClip(index, file, thumbnail, title, emptyIfNull(clip.videoDescriptionForTiktok()),
-                    emptyIfNull(clip.videoDescriptionForInstagram()), duration));
+                    emptyIfNull(clip.videoDescriptionForInstagram()), duration,
+                    clip.captionsFile() != null ? plain(clip.captionsFile()) : null));
             index++;
         }
         return new IndexedJob(jobId, folder, key, version, metadata.title(), createdAt, clips, generation);

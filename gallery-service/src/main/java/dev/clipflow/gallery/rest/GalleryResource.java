@@ -85,7 +85,8 @@ public class GalleryResource {
     private GalleryItem item(IndexedJob job, IndexedClip clip) {
         String thumbnail = clip.thumbnail() == null ? null : urls.urlFor(job.keyOf(clip.thumbnail()));
         return new GalleryItem(job.jobId(), clip.index(), urls.urlFor(job.keyOf(clip.file())), clip.title(),
-                clip.tiktokDesc(), clip.instaDesc(), job.createdAt(), clip.duration(), thumbnail);
+                clip.tiktokDesc(), clip.instaDesc(), job.createdAt(), clip.duration(), thumbnail,
+                clip.captions() == null ? null : urls.urlFor(job.keyOf(clip.captions())));
     }
 
     private IndexSnapshot current(boolean refresh) {

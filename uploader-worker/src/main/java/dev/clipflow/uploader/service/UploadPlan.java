@@ -12,13 +12,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What to store for a rendered job: the clips and thumbnails (in any order, in parallel), then the
- * metadata document, strictly last. Only plain {@code .mp4}/{@code .jpg}/{@code .json} names inside
+ * What to store for a rendered job: the clips, thumbnails and caption files (in any order, in parallel), then the
+ * metadata document, strictly last. Only plain {@code .mp4}/{@code .jpg}/{@code .srt}/{@code .vtt}/{@code .json} names inside
  * {@code {WORK_DIR}/{job_id}/} are accepted; {@code temp_*} files are left out.
  */
 public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, PlannedFile metadata) {
 
-    private static final Set<String> UPLOADED_EXTENSIONS = Set.of(".mp4", ".jpg", ".json");
+    private static final Set<String> UPLOADED_EXTENSIONS = Set.of(".mp4", ".jpg", ".srt", ".vtt", ".json");
 
     public static UploadPlan of(JobRendered event, Path workDir) {
         String jobId = event.jobId();

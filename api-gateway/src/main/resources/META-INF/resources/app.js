@@ -66,9 +66,11 @@ function jobOptions() {
   return options;
 }
 
-function sendUpload(file, options) {
+/** A multipart submission: the video file or a source_url field, and the captions file if one is chosen. */
+function sendUpload(file, options, captions) {
   const form = new FormData();
-  form.append('file', file, file.name);
+  if (captions) form.append('captions', captions, captions.name);
+  if (file) form.append('file', file, file.name);
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
     form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -113,8 +115,12 @@ async function submitJob(event) {
     if (!file && !url) throw new Error('Choose a video file or give a URL.');
     if (file && url) throw new Error('Give a file or a URL, not both.');
     const options = jobOptions();
+    const captions = $('#captions-file').files[0];
+    if (captions) options.caption_style = $('#caption-style').value;
     button.disabled = true;
-    const accepted = file ? await sendUpload(file, options) : await sendUrl(url, options);
+    const accepted = file || captions
+      ? await sendUpload(file, file ? options : { source_url: url, ...options }, captions)
+      : await sendUrl(url, options);
     rememberJob(accepted.job_id, options.title || (file ? file.name : url));
     $('#job-form').reset();
     $('#file-name').textContent = '';
@@ -164,6 +170,11 @@ function showStatus(item, status) {
     error.textContent = REASONS[status.error.code] ? `${REASONS[status.error.code]} (${status.error.message})` : status.error.message;
     error.hidden = false;
   }
+  const captionsNote = status.result && status.result.captions;
+  if (captionsNote && captionsNote.status === 'unavailable') {
+    error.textContent = `Clips made without captions: ${captionsNote.reason}`;
+    error.hidden = false;
+  }
   const clips = $('.job-clips', item);
   clips.replaceChildren();
   for (const clip of (status.result && status.result.clips) || []) {
@@ -172,6 +183,14 @@ function showStatus(item, status) {
     link.href = clip.url;
     link.textContent = `${clip.title || `Clip ${clip.index + 1}`} (${Number(clip.duration).toFixed(1)} s)`;
     li.append(link);
+    if (clip.captions_url) {
+      const captions = document.createElement('a');
+      captions.href = clip.captions_url;
+      captions.download = '';
+      captions.className = 'captions-link';
+      captions.textContent = 'captions (.srt)';
+      li.append(' · ', captions);
+    }
     clips.append(li);
   }
 }
@@ -253,6 +272,11 @@ function clipCard(clip) {
   $('.clip-desc', card).textContent = clip.tiktok_desc || clip.insta_desc || `${Number(clip.duration || 0).toFixed(1)} s`;
   const download = $('.download', card);
   download.href = clip.url;
+  if (clip.captions_url) {
+    const captions = $('.download-captions', card);
+    captions.href = clip.captions_url;
+    captions.hidden = false;
+  }
   $('.copy-link', card).addEventListener('click', async event => {
     const absolute = new URL(clip.url, location.href).href;
     try { await navigator.clipboard.writeText(absolute); event.target.textContent = 'Copied'; }

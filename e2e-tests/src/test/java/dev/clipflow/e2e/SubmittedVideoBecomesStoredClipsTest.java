@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A video submitted through the gateway comes out as stored clips in the gallery, in both storage modes. */
+/**
+ * A video submitted through the gateway with captions comes out as stored clips in the gallery, with their
+ * captions beside them in clip time, in both storage modes.
+ */
 class SubmittedVideoBecomesStoredClipsTest {
 
     private static final double FRAME = 1.0 / 30;
@@ -35,6 +38,7 @@ class SubmittedVideoBecomesStoredClipsTest {
         fields.put("title", "End to end " + storage);
         fields.put("output_format", "vertical");
         fields.put("clips", "[{\"start\":1.0,\"end\":3.0,\"title\":\"First\"},{\"start\":5.5,\"end\":8.0,\"title\":\"Second\"}]");
+        fields.put("captions", "1\n00:00:01,500 --> 00:00:02,500\nHello there\n");
         Http.Reply accepted = Http.postMultipart(stack.gatewayUrl() + "/jobs", source, fields);
         assertThat(accepted.status()).as(stack.logs()).isEqualTo(202);
         String jobId = accepted.body().get("job_id").asText();
@@ -47,6 +51,10 @@ class SubmittedVideoBecomesStoredClipsTest {
 
         JsonNode clips = status.at("/result/clips");
         assertThat(clips).hasSize(2);
+        assertThat(status.at("/result/captions/status").asText()).isEqualTo("burned");
+        Http.Reply srt = Http.get(absolute(stack, clips.get(0).get("captions_url").asText()));
+        assertThat(srt.status()).isEqualTo(200);
+        assertThat(new String(srt.raw().body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("1\n00:00:00,500 --> 00:00:01,500\nHello there\n\n");
         double[] expected = {2.0, 2.5};
         for (int i = 0; i < 2; i++) {
             Path clip = Http.download(absolute(stack, clips.get(i).get("url").asText()), tmp.resolve(storage + "-" + i + ".mp4"));
@@ -69,11 +77,13 @@ class SubmittedVideoBecomesStoredClipsTest {
         for (JsonNode item : jobItems) {
             assertThat(Http.get(absolute(stack, item.get("url").asText())).status()).isEqualTo(200);
             assertThat(Http.get(absolute(stack, item.get("thumbnail_url").asText())).status()).isEqualTo(200);
+            assertThat(Http.get(absolute(stack, item.get("captions_url").asText())).status()).isEqualTo(200);
         }
         if (storage == ClipflowStack.Storage.LOCAL) {
             try (var files = Files.list(stack.storageRoot().resolve(jobId))) {
                 assertThat(files.map(p -> p.getFileName().toString()).toList())
-                        .hasSize(5).anyMatch(name -> name.endsWith("_metadata.json"));
+                        .hasSize(9).anyMatch(name -> name.endsWith("_metadata.json"))
+                        .filteredOn(name -> name.endsWith(".srt") || name.endsWith(".vtt")).hasSize(4);
             }
         }
     }

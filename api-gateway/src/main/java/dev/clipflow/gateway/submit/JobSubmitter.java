@@ -101,8 +101,23 @@ public class JobSubmitter {
             }
             source = JobSource.uploaded(copiedKey, source.filename(), size);
         }
+        // The captions come along too, copied to the new job's own key like the source.
+        CaptionsRequest captionsRequest = earlier.captions();
+        String copiedCaptions = null;
+        if (captionsRequest != null && captionsRequest.storageKey() != null) {
+            try {
+                byte[] normalized = store.getBytes(captionsRequest.storageKey());
+                copiedCaptions = ObjectKeys.uploadedCaptions(jobId);
+                store.put(copiedCaptions, new java.io.ByteArrayInputStream(normalized), normalized.length,
+                        PutOptions.of("application/json"));
+                captionsRequest = CaptionsRequest.stored(copiedCaptions, captionsRequest.style());
+            } catch (dev.clipflow.store.NoSuchObjectException gone) {
+                captionsRequest = null; // deleted with the earlier job: the retry goes without
+            }
+        }
         publish(new JobRequested(ClipflowEvent.CURRENT_VERSION, jobId, Instant.now(), earlier.title(), source,
-                earlier.clips(), earlier.auto(), earlier.outputFormat(), earlier.layout(), earlier.webhook()), copiedKey);
+                earlier.clips(), earlier.auto(), earlier.outputFormat(), earlier.layout(), earlier.webhook(),
+                captionsRequest), copiedKey, copiedCaptions);
         metrics.submitted("retry");
         return new Accepted(jobId);
     }

@@ -16,16 +16,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What a client of the gateway does over HTTP: multipart submit, JSON reads, downloads. */
-final class Http {
+public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    record Reply(int status, JsonNode body, HttpResponse<byte[]> raw) {
+    public record Reply(int status, JsonNode body, HttpResponse<byte[]> raw) {
     }
 
-    static Reply postMultipart(String url, Path file, Map<String, String> fields) throws IOException, InterruptedException {
+    public static Reply postMultipart(String url, Path file, Map<String, String> fields) throws IOException, InterruptedException {
         String boundary = "clipflow-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -42,11 +42,16 @@ final class Http {
         return send(request);
     }
 
-    static Reply get(String url) throws IOException, InterruptedException {
+    public static Reply postJson(String url, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(60)).build());
+    }
+
+    public static Reply get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
-    static Path download(String url, Path target) throws IOException, InterruptedException {
+    public static Path download(String url, Path target) throws IOException, InterruptedException {
         HttpResponse<Path> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofFile(target));
         if (response.statusCode() != 200) {

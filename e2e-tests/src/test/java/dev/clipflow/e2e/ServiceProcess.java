@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One built Clipflow service started with {@code java -jar}, as a user or the launcher starts it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -30,7 +30,13 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Path root, String module, int port, Map<String, String> env, Path logDir) throws IOException {
+    public static ServiceProcess start(Path root, String module, int port, Map<String, String> env, Path logDir) throws IOException {
+        return start(root, module, module, port, env, logDir);
+    }
+
+    /** {@code name} tells two processes of one module apart (their logs, their messages). */
+    public static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> env, Path logDir)
+            throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end tests need the services packaged first");
@@ -38,14 +44,15 @@ final class ServiceProcess implements AutoCloseable {
         // Temp files (S3 spools, Vert.x cache) stay in the run's own directory, under target/.
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",
                 "-Djava.io.tmpdir=" + logDir.toAbsolutePath(), "-jar", jar.toString()));
-        Path log = logDir.resolve(module + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path log = logDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(module, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
@@ -64,11 +71,33 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail());
     }
 
-    String baseUrl() {
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to stop cleanly, as in a crash or an OOM kill. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String tail() {
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -79,6 +108,9 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {

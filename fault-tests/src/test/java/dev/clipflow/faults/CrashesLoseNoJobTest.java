@@ -1,0 +1,216 @@
+package dev.clipflow.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.devstack.SampleVideo;
+import dev.clipflow.e2e.Http;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Each case kills a part of a running Clipflow with SIGKILL at a bad moment, and checks the outcome its user sees:
+ * the job they were answered 202 for ends once, with each clip stored once, and the gallery lists each clip once.
+ * The cases share one stack in S3 mode (starting it costs a minute on two cores) and each leaves it whole.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CrashesLoseNoJobTest {
+
+    private static FaultStack stack;
+    private static Jobs jobs;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = FaultStack.start(true);
+        Path source = SampleVideo.builder().seconds(20).size(640, 360).fps(30).build()
+                .writeTo(stack.scratch().resolve("talk.mp4"));
+        jobs = new Jobs(stack, source);
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aGatewayKilledRightAfterA202AnswersTheJobsRealStatusAsSoonAsItIsReady() throws Exception {
+        String jobId = jobs.submit("Gateway killed");
+        stack.kill("api-gateway");
+
+        stack.restart("api-gateway");
+        Http.Reply first = jobs.status(jobId);
+
+        assertThat(first.status()).as("the first answer after ready: " + first.body()).isEqualTo(200);
+        assertThat(first.body().get("status").asText()).isIn("queued", "processing", "completed");
+        jobs.assertCompletedExactlyOnce(jobId);
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerKilledMidRenderAndRestartedResumesTheJobAtOnce() throws Exception {
+        String jobId = jobs.submit("Worker restarted");
+        jobs.awaitRendering(jobId);
+        stack.kill("clip-worker-1");
+
+        Instant restarted = Instant.now();
+        stack.restart("clip-worker-1");
+        Instant ready = Instant.now();
+        jobs.assertCompletedExactlyOnce(jobId);
+
+        List<ClipEventsOnKafka.Start> starts = ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), jobId);
+        assertThat(starts).hasSize(2);
+        figure("takeover, worker restarted (process start -> job started again)", Duration.between(restarted, starts.get(1).at()));
+        Duration afterReady = Duration.between(ready, starts.get(1).at());
+        figure("takeover, worker restarted (worker ready -> job started again)", afterReady);
+        assertThat(afterReady).as("static membership: no wait for the dead member's session").isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(3)
+    void aWorkerKilledMidRenderForGoodHandsTheJobToTheLiveOne() throws Exception {
+        stack.launch("clip-worker", "clip-worker-2").awaitReady(FaultStack.READY);
+        String jobId = jobs.submit("Worker lost");
+        jobs.awaitRendering(jobId);
+        List<ClipEventsOnKafka.Start> before = ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), jobId);
+        String rendering = before.get(0).worker();
+        String survivor = rendering.equals("clip-worker-1") ? "clip-worker-2" : "clip-worker-1";
+
+        Instant killed = Instant.now();
+        stack.kill(rendering);
+        jobs.assertCompletedExactlyOnce(jobId);
+
+        List<ClipEventsOnKafka.Start> starts = ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), jobId);
+        assertThat(starts).extracting(ClipEventsOnKafka.Start::worker).containsExactly(rendering, survivor);
+        Duration takeover = Duration.between(killed, starts.get(1).at());
+        figure("takeover, worker dead for good (kill -> job started on the live worker)", takeover);
+        // The 10 s session timeout, the rebalance, and the live worker's look at the job's earlier starts; that last
+        // part grows on a loaded machine.
+        assertThat(takeover).as("session timeout 10 s, then a rebalance").isLessThan(Duration.ofSeconds(30));
+        // The survivor goes on as the only worker, under the first one's name for the cases that follow.
+        if (survivor.equals("clip-worker-2")) {
+            stack.kill("clip-worker-2");
+            stack.restart("clip-worker-1");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aBrokerKilledMidRenderLosesNoJobAndSubmissionsMeanwhileAreToldToRetry() throws Exception {
+        String jobId = jobs.submit("Broker killed");
+        jobs.awaitRendering(jobId);
+        stack.broker().kill();
+
+        try {
+            Instant asked = Instant.now();
+            Http.Reply during = jobs.postSourceUrl("During the outage");
+            Duration answered = Duration.between(asked, Instant.now());
+            figure("submission while the broker is down: 503 answered after", answered);
+            assertThat(during.status()).as("never a 202 that could be lost").isEqualTo(503);
+            assertThat(during.raw().headers().firstValue("Retry-After")).isPresent();
+            assertThat(answered).isLessThan(Duration.ofSeconds(15));
+        } finally {
+            stack.broker().start();
+        }
+        jobs.assertCompletedExactlyOnce(jobId);
+    }
+
+    @Test
+    @Order(6)
+    void aGalleryKilledIsAnsweredWith503JsonAndRebuildsItsIndexOnRestart() throws Exception {
+        String jobId = jobs.submit("Gallery killed");
+        jobs.awaitSettled(jobId);
+        stack.kill("gallery-service");
+
+        Http.Reply down = Http.get(stack.gatewayUrl() + "/gallery?limit=50");
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body().at("/error/code").asText()).isEqualTo("gallery_unavailable");
+
+        stack.restart("gallery-service");
+        jobs.assertCompletedExactlyOnce(jobId);
+    }
+
+    @Test
+    @Order(7)
+    void anS3ServerFrozenForTwentySecondsDuringAnUploadStoresEachClipOnce() throws Exception {
+        String jobId = jobs.submit("S3 frozen");
+        jobs.awaitRendering(jobId);
+        Instant frozen = Instant.now();
+        stack.freezeS3();
+        try {
+            // Rendered while the store hangs: the uploader's requests wait on it.
+            jobs.await(jobId, s -> "completed".equals(s.get("status").asText()), Duration.ofMinutes(3));
+            Thread.sleep(Math.max(0, Duration.ofSeconds(20).minus(Duration.between(frozen, Instant.now())).toMillis()));
+        } finally {
+            stack.thawS3();
+        }
+        jobs.assertCompletedExactlyOnce(jobId);
+    }
+
+    @Test
+    @Order(8)
+    void anUploaderKilledMidUploadInS3ModeStoresEachClipOnceAfterItsRestart() throws Exception {
+        String jobId = jobs.submit("Uploader killed");
+        jobs.awaitRendering(jobId);
+        // The store hangs, so the upload that starts once the job is rendered is caught in flight.
+        stack.freezeS3();
+        try {
+            jobs.await(jobId, s -> "completed".equals(s.get("status").asText()), Duration.ofMinutes(3));
+            Thread.sleep(2000);
+            assertThat(jobs.status(jobId).body().at("/backup/status").asText()).isEqualTo("pending");
+            stack.kill("uploader-worker");
+        } finally {
+            stack.thawS3();
+        }
+        stack.restart("uploader-worker");
+        jobs.assertCompletedExactlyOnce(jobId);
+    }
+
+    // Last: its three restarts of the worker leave the group the longest to settle.
+    @Test
+    @Order(9)
+    void aJobThatKillsItsWorkerThreeTimesFailsWithWorkerCrashedAndTheNextJobStillCompletes() throws Exception {
+        String poison = jobs.submit("Poison");
+        for (int crash = 1; crash <= 3; crash++) {
+            int expectedStarts = crash;
+            awaitStarts(poison, expectedStarts);
+            stack.kill("clip-worker-1");
+            stack.restart("clip-worker-1");
+        }
+        String next = jobs.submit("After the poison");
+
+        JsonNode failed = jobs.awaitSettled(poison);
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.at("/error/code").asText()).as(failed.toString()).isEqualTo("worker_crashed");
+        assertThat(failed.at("/error/message").asText()).contains("3 times");
+        assertThat(ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), poison)).hasSize(3);
+        jobs.assertCompletedExactlyOnce(next);
+    }
+
+    private static void awaitStarts(String jobId, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), jobId).size() < count) {
+            assertThat(System.nanoTime()).as("start %d of job %s\n%s", count, jobId, stack.logs()).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    /** A measured figure, in the test's output and in target/fault-figures.txt. */
+    private static void figure(String what, Duration value) throws Exception {
+        String line = String.format("%s: %.1f s%n", what, value.toMillis() / 1000.0);
+        System.out.print("FIGURE " + line);
+        Files.writeString(Path.of("target", "fault-figures.txt"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}

@@ -1,0 +1,225 @@
+package dev.clipflow.faults;
+
+import dev.clipflow.e2e.ServiceProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Clipflow as separate processes that a test may kill: the broker with a log directory kept on disk, and the
+ * packaged services (a second clip-worker on demand), local storage, everything under {@code target/}.
+ * Each process of a module has a name of its own, given to it as {@code HOSTNAME}, as a pod's name is.
+ */
+final class FaultStack implements Jobs.Stack, AutoCloseable {
+
+    static final Duration READY = Duration.ofSeconds(180);
+
+    static final String BUCKET = "clipflow-faults";
+
+    private final Path root;
+    private final Path runDir;
+    private final BrokerProcess broker;
+    private Process s3;
+    private String[] s3Line;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> modules = new HashMap<>();
+    private final Map<String, Integer> ports = new HashMap<>();
+
+    private FaultStack(Path root, Path runDir, BrokerProcess broker) {
+        this.root = root;
+        this.runDir = runDir;
+        this.broker = broker;
+    }
+
+    /** With {@code s3}, storage is an S3 server of its own process (objects on disk); else a local folder. */
+    static FaultStack start(boolean s3) throws Exception {
+        Path root = Path.of(System.getProperty("clipflow.root", "..")).toAbsolutePath().normalize();
+        Path runDir = Files.createDirectories(root.resolve("fault-tests/target/stack-" + System.currentTimeMillis()));
+        BrokerProcess broker = BrokerProcess.start(root, runDir.resolve("kafka-data"), runDir.resolve("broker.log"), freePort());
+        FaultStack stack = new FaultStack(root, runDir, broker);
+        try {
+            if (s3) {
+                stack.startS3();
+            }
+            stack.ports.put("gallery-service", freePort());
+            for (String module : List.of("gallery-service", "uploader-worker", "clip-worker", "api-gateway")) {
+                stack.launch(module, module.equals("clip-worker") ? "clip-worker-1" : module);
+            }
+            for (ServiceProcess process : stack.services.values()) {
+                process.awaitReady(READY);
+            }
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Starts a process of the module under that name, on a port of its own, kept across its restarts. */
+    ServiceProcess launch(String module, String name) throws IOException {
+        int port = ports.computeIfAbsent(name, n -> freePort());
+        modules.put(name, module);
+        ServiceProcess process = ServiceProcess.start(root, module, name, port, environment(name), runDir);
+        services.put(name, process);
+        return process;
+    }
+
+    private void startS3() throws IOException, InterruptedException {
+        Path log = runDir.resolve("s3.log");
+        s3 = new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC",
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                S3ServerMain.class.getName(), runDir.resolve("s3-data").toString(), BUCKET))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (s3Line == null) {
+            if (!s3.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the S3 server did not start; see " + log);
+            }
+            Files.readAllLines(log).stream().filter(line -> line.startsWith("S3 ")).findFirst()
+                    .ifPresent(line -> s3Line = line.split(" "));
+            Thread.sleep(200);
+        }
+    }
+
+    boolean usesS3() {
+        return s3 != null;
+    }
+
+    /** SIGSTOP: the S3 server keeps its connections open and answers nothing, as a store that hangs. */
+    void freezeS3() throws Exception {
+        signal("STOP", s3.pid());
+    }
+
+    void thawS3() throws Exception {
+        signal("CONT", s3.pid());
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+    }
+
+    /** The object names stored for the job, as its storage lists them. */
+    @Override
+    public List<String> stored(String jobId) throws IOException {
+        if (s3 == null) {
+            return Jobs.Stack.super.stored(jobId);
+        }
+        try (S3Client client = S3Client.builder().endpointOverride(URI.create(s3Line[1])).region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3Line[2], s3Line[3])))
+                .build()) {
+            return client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(jobId + "/")).contents().stream()
+                    .map(object -> object.key().substring(jobId.length() + 1)).sorted().toList();
+        }
+    }
+
+    private Map<String, String> environment(String name) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOSTNAME", name);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("WORK_DIR", runDir.resolve("work").toString());
+        env.put("GALLERY_URL", "http://127.0.0.1:" + ports.get("gallery-service"));
+        if (s3 != null) {
+            env.put("STORAGE_TYPE", "s3");
+            env.put("S3_ENDPOINT", s3Line[1]);
+            env.put("S3_PATH_STYLE", "true");
+            env.put("AWS_S3_BUCKET", BUCKET);
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", s3Line[2]);
+            env.put("AWS_SECRET_ACCESS_KEY", s3Line[3]);
+        } else {
+            env.put("STORAGE_TYPE", "local");
+            env.put("LOCAL_STORAGE_PATH", storageRoot().toString());
+        }
+        env.put("UPLOAD_MAX_ATTEMPTS", "3");
+        return env;
+    }
+
+    /** SIGKILL the named process. */
+    void kill(String name) throws InterruptedException {
+        services.get(name).kill();
+    }
+
+    /** Starts the named process again, as a supervisor would, and waits until it is ready. */
+    ServiceProcess restart(String name) throws Exception {
+        ServiceProcess process = launch(modules.get(name), name);
+        process.awaitReady(READY);
+        return process;
+    }
+
+    BrokerProcess broker() {
+        return broker;
+    }
+
+    @Override
+    public String gatewayUrl() {
+        return services.get("api-gateway").baseUrl();
+    }
+
+    String url(String name) {
+        return services.get(name).baseUrl();
+    }
+
+    @Override
+    public Path storageRoot() {
+        return runDir.resolve("storage");
+    }
+
+    @Override
+    public Path scratch() throws IOException {
+        return Files.createDirectories(runDir.resolve("scratch"));
+    }
+
+    @Override
+    public String logs() {
+        StringBuilder out = new StringBuilder();
+        services.forEach((name, process) -> out.append("---- ").append(name).append('\n').append(process.tail()).append('\n'));
+        return out.toString();
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void thawQuietly() {
+        try {
+            thawS3();
+        } catch (Exception ignored) {
+            // it is killed next
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        broker.close();
+        if (s3 != null) {
+            thawQuietly();
+            s3.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.clipflow.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.devstack.VideoProbe;
+import dev.clipflow.e2e.Http;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** A user's side of a job: submit it, poll it, and check what they would check at the end. */
+final class Jobs {
+
+    /** Two vertical clips of 6 s each: long enough to kill a worker in the middle of them. */
+    static final String CLIPS = "[{\"start\":2,\"end\":8,\"title\":\"First\"},{\"start\":10,\"end\":16,\"title\":\"Second\"}]";
+    static final double CLIP_SECONDS = 6.0;
+    private static final double TOLERANCE = 1.0 / 30 + 0.05;
+
+    /** Where a stack answers and keeps its files. */
+    interface Stack {
+        String gatewayUrl();
+
+        Path storageRoot();
+
+        Path scratch() throws java.io.IOException;
+
+        String logs();
+
+        /** The object names stored for the job (below its folder). */
+        default List<String> stored(String jobId) throws java.io.IOException {
+            try (Stream<Path> stored = Files.list(storageRoot().resolve(jobId))) {
+                return stored.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+        }
+    }
+
+    private final Stack stack;
+    private final Path source;
+
+    Jobs(Stack stack, Path source) {
+        this.stack = stack;
+        this.source = source;
+    }
+
+    Http.Reply post(String title) throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", title);
+        fields.put("output_format", "vertical");
+        fields.put("clips", CLIPS);
+        return Http.postMultipart(stack.gatewayUrl() + "/jobs", source, fields);
+    }
+
+    /** A job by URL: nothing to upload, so the answer time is the gateway's handing of the job to Kafka. */
+    Http.Reply postSourceUrl(String title) throws Exception {
+        return Http.postJson(stack.gatewayUrl() + "/jobs", "{\"source_url\":\"https://93.184.216.34/talk.mp4\",\"title\":\""
+                + title + "\",\"clips\":" + CLIPS + "}");
+    }
+
+    String submit(String title) throws Exception {
+        Http.Reply accepted = post(title);
+        assertThat(accepted.status()).as(stack.logs()).isEqualTo(202);
+        return accepted.body().get("job_id").asText();
+    }
+
+    Http.Reply status(String jobId) throws Exception {
+        return Http.get(stack.gatewayUrl() + "/jobs/" + jobId);
+    }
+
+    /** Polls until the job's status satisfies {@code until}; returns that status. */
+    JsonNode await(String jobId, Predicate<JsonNode> until, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                Http.Reply reply = status(jobId);
+                if (reply.status() == 200) {
+                    last = reply.body();
+                    if (until.test(last)) {
+                        return last;
+                    }
+                }
+            } catch (java.io.IOException gatewayAway) {
+                // a gateway being restarted
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + jobId + " did not get there in " + timeout + "; last status " + last + "\n" + stack.logs());
+    }
+
+    /** The job's clips are being rendered. */
+    JsonNode awaitRendering(String jobId) throws Exception {
+        return await(jobId, s -> "processing".equals(s.get("status").asText()) && s.path("progress").asInt() > 0,
+                Duration.ofMinutes(3));
+    }
+
+    JsonNode awaitSettled(String jobId) throws Exception {
+        return await(jobId, s -> "failed".equals(s.get("status").asText())
+                || ("completed".equals(s.get("status").asText()) && !"pending".equals(s.at("/backup/status").asText())),
+                Duration.ofMinutes(5));
+    }
+
+    /**
+     * What a user checks of a job that went through a fault: completed, backed up, its two clips downloadable with the
+     * right duration, each stored once, and each listed once by the gallery.
+     */
+    void assertCompletedExactlyOnce(String jobId) throws Exception {
+        JsonNode status = awaitSettled(jobId);
+        assertThat(status.get("status").asText()).as(status + "\n" + stack.logs()).isEqualTo("completed");
+        assertThat(status.at("/backup/status").asText()).as(status.toString()).isEqualTo("stored");
+        JsonNode clips = status.at("/result/clips");
+        assertThat(clips).hasSize(2);
+        Path scratch = stack.scratch();
+        for (int i = 0; i < clips.size(); i++) {
+            String url = clips.get(i).get("url").asText();
+            Path clip = Http.download(url.startsWith("/") ? stack.gatewayUrl() + url : url, scratch.resolve(jobId + "-" + i + ".mp4"));
+            assertThat(VideoProbe.of(clip).durationSeconds()).isCloseTo(CLIP_SECONDS, within(TOLERANCE));
+            Files.delete(clip);
+        }
+        assertThat(stack.stored(jobId)).as("two clips, two posters, one metadata file, nothing twice, nothing half-written")
+                .hasSize(5).filteredOn(n -> n.endsWith(".mp4")).hasSize(2);
+        Http.Reply gallery = Http.get(stack.gatewayUrl() + "/gallery?limit=500&refresh=true");
+        assertThat(gallery.status()).as(stack.logs()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        gallery.body().get("clips").forEach(item -> {
+            if (item.get("job_id").asText().equals(jobId)) {
+                listed.add(item.get("url").asText());
+            }
+        });
+        assertThat(listed).as("the gallery lists each clip once").hasSize(2).doesNotHaveDuplicates();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.clipflow.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clipflow.devstack.SampleVideo;
+import dev.clipflow.e2e.Http;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./clipflow up}, two jobs, Ctrl-C while the first renders, {@code ./clipflow up} again: nothing is lost. */
+class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
+
+    private final Path root = Path.of(System.getProperty("clipflow.root", "..")).toAbsolutePath().normalize();
+    private final Path dataDir = root.resolve("fault-tests/target/launcher-" + System.currentTimeMillis());
+    private final Map<String, String> ports = Map.of(
+            "GATEWAY_PORT", freePort(), "CLIP_WORKER_PORT", freePort(), "UPLOADER_PORT", freePort(),
+            "GALLERY_PORT", freePort(), "KAFKA_PORT", freePort());
+    private Process launcher;
+    private Path log;
+
+    @Test
+    void jobsSubmittedBeforeCtrlCAreAnsweredAndCompletedAfterTheNextUp() throws Exception {
+        up(1);
+        Path source = SampleVideo.builder().seconds(20).size(640, 360).fps(30).build().writeTo(scratch().resolve("talk.mp4"));
+        Jobs jobs = new Jobs(this, source);
+        String first = jobs.submit("Before Ctrl-C one");
+        String second = jobs.submit("Before Ctrl-C two");
+        jobs.awaitRendering(first);
+
+        ctrlC();
+        up(2);
+
+        for (String jobId : List.of(first, second)) {
+            Http.Reply answer = jobs.status(jobId);
+            assertThat(answer.status()).as("job %s after the restart: %s", jobId, answer.body()).isEqualTo(200);
+        }
+        jobs.assertCompletedExactlyOnce(first);
+        jobs.assertCompletedExactlyOnce(second);
+    }
+
+    private void up(int run) throws Exception {
+        log = Files.createDirectories(dataDir.getParent()).resolve(dataDir.getFileName() + "-up-" + run + ".log");
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("clipflow").toString(), "up")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(ports);
+        builder.environment().put("CLIPFLOW_DATA_DIR", dataDir.toString());
+        launcher = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (!Files.readString(log).contains("Press Ctrl-C")) {
+            assertThat(launcher.isAlive()).as(Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as(Files.readString(log)).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    private void ctrlC() throws Exception {
+        new ProcessBuilder("kill", "-INT", String.valueOf(launcher.pid())).inheritIO().start().waitFor();
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (launcher != null && launcher.isAlive()) {
+            ctrlC();
+        }
+    }
+
+    @Override
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
+    }
+
+    @Override
+    public Path storageRoot() {
+        return dataDir.resolve("storage");
+    }
+
+    @Override
+    public Path scratch() throws IOException {
+        return Files.createDirectories(dataDir.resolve("scratch"));
+    }
+
+    @Override
+    public String logs() {
+        try (var runs = Files.list(dataDir.resolve("runs"))) {
+            StringBuilder out = new StringBuilder();
+            for (Path run : runs.sorted().toList()) {
+                for (String service : List.of("clip-worker", "uploader-worker", "api-gateway")) {
+                    List<String> lines = Files.readAllLines(run.resolve(service + ".log"));
+                    out.append("---- ").append(run.getFileName()).append(' ').append(service).append('\n')
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()))).append('\n');
+                }
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(no logs: " + e + ")";
+        }
+    }
+
+    private static String freePort() {
+        return String.valueOf(FaultStack.freePort());
+    }
+}

@@ -7,14 +7,16 @@ import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.Logger;
 
 /**
- * Keeps the broker's and the S3 server's own logs at WARN: a passing test run stays quiet, and devstack
+ * Keeps the broker's, the S3 server's and the test Kafka client's own logs at WARN: a passing test run stays quiet, and devstack
  * says in one INFO line each what it started.
  */
 final class DevstackLogging {
 
     private static final List<String> NOISY = List.of(
             "kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper",
-            "org.gaul", "org.gaul.shaded.org.eclipse.jetty", "org.eclipse.jetty", "org.bytedeco");
+            "org.gaul", "org.gaul.shaded.org.eclipse.jetty", "org.eclipse.jetty", "org.bytedeco",
+            // The tests' KafkaCompanion says INFO at every producer and consumer it opens and closes.
+            "io.smallrye.reactive.messaging.kafka.companion");
 
     // Held strongly: a logger that is garbage collected forgets its level.
     private static List<Logger> quieted = List.of();

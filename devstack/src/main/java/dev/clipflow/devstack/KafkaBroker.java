@@ -40,18 +40,20 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String VERSION = org.apache.kafka.common.utils.AppInfoParser.getVersion();
 
-    private final int port;
+    private final String bootstrapServers;
     private final Lifecycle lifecycle;
 
-    private KafkaBroker(int port, Lifecycle lifecycle) {
-        this.port = port;
+    private KafkaBroker(String bootstrapServers, Lifecycle lifecycle) {
+        this.bootstrapServers = bootstrapServers;
         this.lifecycle = lifecycle;
     }
 
-    /** A view of a broker that runs elsewhere in this JVM (another class loader) and is controlled through JMX. */
+    /**
+     * A view of a broker that runs elsewhere: in this JVM under another class loader (controlled through JMX),
+     * or in a container.
+     */
     static KafkaBroker shared(String bootstrapServers, Lifecycle lifecycle) {
-        return new KafkaBroker(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)),
-                lifecycle);
+        return new KafkaBroker(bootstrapServers, lifecycle);
     }
 
     /** Starts a broker on a free loopback port. */
@@ -96,7 +98,7 @@ public final class KafkaBroker implements AutoCloseable {
                 embedded.close();
                 throw e;
             }
-            KafkaBroker broker = new KafkaBroker(brokerPort, embedded);
+            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + brokerPort, embedded);
             LOG.info("Kafka broker {} (KRaft) started at {} in {} ms, data in {}", VERSION, broker.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000, dataDir);
             return broker;
@@ -105,13 +107,13 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
+    /** {@code host:port}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return bootstrapServers;
     }
 
     public int port() {
-        return port;
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
     }
 
     public boolean isRunning() {

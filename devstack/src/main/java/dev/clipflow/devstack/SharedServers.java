@@ -9,10 +9,15 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.clipflow.contracts.Topics;
 
 /**
- * One Kafka broker and one S3 server per JVM, shared by every test class.
+ * One Kafka broker and one S3 server per JVM, shared by every test class. The broker is Testcontainers' Kafka
+ * module where a Docker engine answers, the devstack in-process broker otherwise ({@link KafkaContainers}); the
+ * choice is made once per JVM and logged.
  *
  * <p>Quarkus loads test classes (and devstack with them) in a new class loader for each test profile, and closes
  * it when the profile is done, so a plain static singleton would start a broker per profile and could lose its
@@ -26,6 +31,7 @@ public final class SharedServers {
     static final ObjectName KAFKA = objectName("KafkaBroker");
     static final ObjectName S3 = objectName("S3Server");
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedServers.class);
     private static final MBeanServer MBEANS = ManagementFactory.getPlatformMBeanServer();
 
     /** The shared broker, started on first use; its topics exist with 12 partitions. */
@@ -47,8 +53,12 @@ public final class SharedServers {
         if (MBEANS.isRegistered(KAFKA)) {
             return;
         }
-        KafkaBroker broker = KafkaBroker.start();
+        boolean container = KafkaContainers.chosen();
+        KafkaBroker broker = container ? KafkaContainers.start() : KafkaBroker.start();
         broker.createTopics(Topics.DEFAULT_PARTITIONS, Topics.ALL);
+        LOG.info("Kafka for this test run: {} at {}", container
+                ? "Testcontainers " + KafkaContainers.IMAGE + " (a Docker engine answered)"
+                : "the devstack in-process broker (no Docker engine)", broker.bootstrapServers());
         MBEANS.registerMBean(new StandardMBean(new KafkaControl(broker), KafkaControlMBean.class), KAFKA);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "devstack-kafka-shutdown"));
     }

@@ -210,7 +210,7 @@ class JobStatusTest {
                 rebuilt.apply(r.value());
             }
         });
-        JobStatusService service = new JobStatusService(rebuilt, store, config);
+        JobStatusService service = new JobStatusService(rebuilt, store);
         JsonNode fromRebuilt = json.valueToTree(service.toResponse(service.require(jobId)));
         JsonNode fromRunning = readTree(running);
         // Presigned URLs carry their signing time; compare them without the query.

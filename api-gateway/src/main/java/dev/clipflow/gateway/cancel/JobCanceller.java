@@ -4,7 +4,7 @@ import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.messaging.JobPublisher;
 import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
-import dev.clipflow.gateway.rest.ApiException;
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.status.JobState;
 import dev.clipflow.gateway.status.JobStatusService;
 import dev.clipflow.gateway.status.JobStatusView;

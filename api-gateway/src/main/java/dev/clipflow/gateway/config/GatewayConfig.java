@@ -11,7 +11,6 @@ import java.util.Optional;
 public interface GatewayConfig {
 
     /** Largest accepted upload, in MiB ({@code MAX_FILE_SIZE_MB}). */
-    @WithDefault("2000")
     long maxFileSizeMb();
 
     default long maxFileSizeBytes() {
@@ -19,7 +18,6 @@ public interface GatewayConfig {
     }
 
     /** Lets {@code source_url} point at loopback/private addresses ({@code SOURCE_URL_ALLOW_PRIVATE}). */
-    @WithDefault("false")
     boolean sourceUrlAllowPrivate();
 
     /** When present, {@code /jobs*} and {@code /gallery*} need one of these keys ({@code API_KEYS}). */
@@ -34,12 +32,7 @@ public interface GatewayConfig {
     Duration uploadIdleTimeout();
 
     /** Jobs kept in the in-memory status view; older ones are answered from storage. */
-    @WithDefault("10000")
     long statusViewSize();
-
-    /** Lifetime of presigned URLs handed out in job results ({@code PRESIGN_EXPIRY_SECONDS}). */
-    @WithDefault("3600")
-    long urlLifetimeSeconds();
 
     Webhook webhook();
 
@@ -60,7 +53,6 @@ public interface GatewayConfig {
 
     interface Webhook {
         /** Lets webhook URLs point at loopback/private addresses; defaults to the source URL rule. */
-        @WithDefault("false")
         boolean allowPrivate();
 
         @WithDefault("5s")

@@ -1,5 +1,6 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.contracts.http.ApiError;
 import dev.clipflow.gateway.config.GatewayConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,8 +1,10 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.contracts.http.ApiError;
+import dev.clipflow.gateway.error.ApiException;
+import dev.clipflow.gateway.error.JsonErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.gateway.submit.GatewayMetrics;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,29 +45,19 @@ public class ErrorMappers {
     /** Declared for the exact type so it wins over Quarkus' built-in mapper, which answers without a body. */
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        return mapping(e);
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            metrics.rejected("invalid_type");
-            return json(400, "invalid_type", "wrong type for '" + field + "': " + e.getOriginalMessage(),
-                    field.isEmpty() ? null : field);
-        }
-        Throwable cause = e.getCause();
-        metrics.rejected("invalid_field");
-        String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-        return json(422, "invalid_field", message, field.isEmpty() ? null : field);
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
-    public Response malformed(JsonProcessingException e) {
-        metrics.rejected("malformed_json");
-        return json(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage(), null);
+    public Response unreadable(JsonProcessingException e) {
+        ApiException answer = JsonErrors.of(e);
+        metrics.rejected(answer.code());
+        return answer.toResponse();
     }
 
     @ServerExceptionMapper

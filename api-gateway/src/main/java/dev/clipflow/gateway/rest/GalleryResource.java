@@ -1,5 +1,7 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.contracts.http.ApiError;
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.gallery.GalleryClient;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,7 @@
 package dev.clipflow.gateway.rest;
 
 import dev.clipflow.gateway.cancel.JobCanceller;
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.status.JobListing;
 import dev.clipflow.gateway.status.JobState;

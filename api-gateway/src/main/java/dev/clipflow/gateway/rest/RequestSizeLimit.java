@@ -1,5 +1,7 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.contracts.http.ApiError;
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.submit.GatewayMetrics;
 import dev.clipflow.gateway.submit.JobSubmitter;

@@ -1,5 +1,6 @@
 package dev.clipflow.gateway.rest;
 
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ByteRange;
 import dev.clipflow.store.ObjectInfo;

@@ -1,7 +1,7 @@
 package dev.clipflow.gateway.status;
 
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.contracts.JobId;
-import dev.clipflow.gateway.rest.ApiException;
 import dev.clipflow.gateway.status.JobState.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,16 @@
 package dev.clipflow.gateway.status;
 
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.events.JobRendered.RenderedClip;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.metadata.JobMetadata;
-import dev.clipflow.gateway.config.GatewayConfig;
-import dev.clipflow.gateway.rest.ApiException;
 import dev.clipflow.gateway.status.JobState.Backup;
 import dev.clipflow.gateway.status.JobState.Status;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ObjectInfo;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +22,10 @@ public class JobStatusService {
 
     private final JobStatusView view;
     private final ArtifactStore store;
-    private final Duration urlLifetime;
 
-    public JobStatusService(JobStatusView view, ArtifactStore store, GatewayConfig config) {
+    public JobStatusService(JobStatusView view, ArtifactStore store) {
         this.view = view;
         this.store = store;
-        this.urlLifetime = Duration.ofSeconds(config.urlLifetimeSeconds());
     }
 
     /** The state of a job that was not deleted; 410 for a deleted one, else as {@link #known}. */
@@ -83,6 +79,6 @@ public class JobStatusService {
     }
 
     public String url(String jobId, String fileName) {
-        return store.urlFor(ObjectKeys.jobObject(jobId, fileName), urlLifetime);
+        return store.urlFor(ObjectKeys.jobObject(jobId, fileName));
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipflow.gateway.submit;
 
+import dev.clipflow.gateway.error.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.status.JobStatusView;
 import dev.clipflow.gateway.messaging.JobPublisher;
 import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
-import dev.clipflow.gateway.rest.ApiException;
 import dev.clipflow.gateway.submit.JobValidator.ValidJob;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.PutOptions;

@@ -1,5 +1,6 @@
 package dev.clipflow.gateway.submit;
 
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.captions.CaptionStyle;
@@ -9,7 +10,6 @@ import dev.clipflow.contracts.events.JobRequested.Webhook;
 import dev.clipflow.contracts.source.RejectedSourceUrlException;
 import dev.clipflow.contracts.source.SourceUrlPolicy;
 import dev.clipflow.gateway.config.GatewayConfig;
-import dev.clipflow.gateway.rest.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

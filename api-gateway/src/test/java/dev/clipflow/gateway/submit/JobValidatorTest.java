@@ -1,12 +1,12 @@
 package dev.clipflow.gateway.submit;
 
+import dev.clipflow.gateway.error.ApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.source.SourceUrlPolicy;
-import dev.clipflow.gateway.rest.ApiException;
 import dev.clipflow.gateway.submit.JobValidator.ValidJob;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,11 @@
-package dev.clipflow.gateway.rest;
+package dev.clipflow.contracts.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The one error body of the API: {@code {"error": {"code", "message", "field"?}}}. */
+/**
+ * The one error body of every Clipflow HTTP API: {@code {"error": {"code", "message", "field"?}}}, the field
+ * left out when the error is not about one.
+ */
 public record ApiError(Detail error) {
 
     public static ApiError of(String code, String message, String field) {

@@ -1,5 +1,6 @@
-package dev.clipflow.gateway.rest;
+package dev.clipflow.gateway.error;
 
+import dev.clipflow.contracts.http.ApiError;
 import jakarta.ws.rs.core.Response;
 
 /** A request the gateway answers with a 4xx/5xx and an {@link ApiError} body. */

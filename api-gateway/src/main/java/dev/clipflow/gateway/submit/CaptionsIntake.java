@@ -8,7 +8,7 @@ import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.source.RejectedSourceUrlException;
 import dev.clipflow.contracts.source.SourceUrlPolicy;
 import dev.clipflow.gateway.config.GatewayConfig;
-import dev.clipflow.gateway.rest.ApiException;
+import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.PutOptions;
 import jakarta.enterprise.context.ApplicationScoped;

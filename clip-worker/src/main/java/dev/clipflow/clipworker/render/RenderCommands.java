@@ -29,11 +29,13 @@ public final class RenderCommands {
             OutputFormat format, FrameLayout layout, RenderSettings settings, List<CaptionOverlay> captions,
             Path output) {
         List<String> command = new ArrayList<>(safeInput(ffmpeg));
-        command.addAll(List.of("-ss", seconds(start), "-i", "file:" + source.toAbsolutePath(), "-t", seconds(duration)));
+        command.addAll(List.of("-ss", seconds(start), "-i", "file:" + source.toAbsolutePath()));
         for (CaptionOverlay caption : captions) {
             command.addAll(List.of("-protocol_whitelist", "file", "-f", "png_pipe", "-i",
                     "file:" + caption.image().toAbsolutePath()));
         }
+        // After the last input, so it limits the output (before another -i it would limit that input).
+        command.addAll(List.of("-t", seconds(duration)));
         FilterGraph graph = new FilterGraph();
         FrameGeometry.fit(graph, format, layout, media);
         addCaptions(graph, captions, 1);

@@ -87,6 +87,8 @@ class BurnedCaptionsTest {
         assertThat(during).contains("HELLO").contains("CAPTIONS");
         assertThat(after).doesNotContain("HELLO").doesNotContain("CAPTIONS").doesNotContain("CLIP");
         assertThat(rendered.captions().status()).isEqualTo(CaptionsStatus.BURNED);
+        assertThat(TestMedia.probe(clip).path("format").path("duration").asDouble()).as("the clip keeps its length")
+                .isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.1));
     }
 
     @Test

@@ -4,7 +4,8 @@
 const $ = (selector, root = document) => root.querySelector(selector);
 const JOBS_KEY = 'clipflow.jobs';
 const API_KEY_KEY = 'clipflow.apiKey';
-const FINAL = new Set(['completed', 'failed']);
+const FINAL = new Set(['completed', 'failed', 'cancelled']);
+const jobTitles = new Map();
 
 const REASONS = {
   unsupported_format: 'This file is not a video format Clipflow can read.',
@@ -146,6 +147,47 @@ function rememberJob(id, title) {
   renderJob({ id, title });
 }
 
+// Every job the gateway knows, newest first (not only those submitted from this browser).
+async function loadJobs() {
+  const response = await fetch('jobs?limit=100', { headers: apiHeaders() });
+  if (!response.ok) throw new Error(`jobs ${response.status}`);
+  const page = await response.json();
+  page.jobs.slice().reverse().forEach(job => {
+    if (job.title) jobTitles.set(job.job_id, job.title);
+    renderJob({ id: job.job_id, title: job.title });
+  });
+}
+
+// DELETE cancels a job that is still running and deletes everything stored for it.
+async function deleteJob(id) {
+  const response = await fetch(`jobs/${id}`, { method: 'DELETE', headers: apiHeaders() });
+  const body = await response.json().catch(() => null);
+  if (!response.ok && response.status !== 404) throw new Error(errorText(body, response.status));
+  document.getElementById(`job-${id}`)?.remove();
+  localStorage.setItem(JOBS_KEY, JSON.stringify(storedJobs().filter(job => job.id !== id)));
+  document.querySelectorAll(`.gallery-job[data-job-id="${id}"]`).forEach(group => group.remove());
+  if (!$('#job-list').children.length) $('#no-jobs').hidden = false;
+}
+
+async function retryJob(id, item) {
+  const response = await fetch(`jobs/${id}/retry`, { method: 'POST', headers: apiHeaders() });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = $('.job-error', item);
+    error.textContent = errorText(body, response.status);
+    error.hidden = false;
+    return;
+  }
+  rememberJob(body.job_id, $('.job-title', item).textContent);
+}
+
+function onAction(button, action) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try { await action(); } catch (e) { alert(e.message); } finally { button.disabled = false; }
+  });
+}
+
 function renderJob(job) {
   $('#no-jobs').hidden = true;
   let item = document.getElementById(`job-${job.id}`);
@@ -153,6 +195,8 @@ function renderJob(job) {
     item = $('#job-template').content.firstElementChild.cloneNode(true);
     item.id = `job-${job.id}`;
     $('.job-title', item).textContent = job.title || job.id;
+    onAction($('.job-delete', item), () => deleteJob(job.id));
+    onAction($('.job-retry', item), () => retryJob(job.id, item));
     $('#job-list').prepend(item);
     followJob(job.id, item);
   }
@@ -175,6 +219,8 @@ function showStatus(item, status) {
     error.textContent = `Clips made without captions: ${captionsNote.reason}`;
     error.hidden = false;
   }
+  $('.job-retry', item).hidden = status.status !== 'failed';
+  $('.job-delete', item).textContent = FINAL.has(status.status) ? 'Delete' : 'Cancel';
   const clips = $('.job-clips', item);
   clips.replaceChildren();
   for (const clip of (status.result && status.result.clips) || []) {
@@ -197,7 +243,7 @@ function showStatus(item, status) {
 
 async function fetchStatus(id) {
   const response = await fetch(`jobs/${id}`, { headers: apiHeaders() });
-  if (response.status === 404) return null;
+  if (response.status === 404 || response.status === 410) return null;
   if (!response.ok) throw new Error(`status ${response.status}`);
   return response.json();
 }
@@ -256,11 +302,26 @@ async function loadGallery(refresh = false) {
     if (!response.ok) throw new Error(errorText(body, response.status));
     const items = body.clips || [];
     const grid = $('#gallery-grid');
-    grid.replaceChildren(...items.map(clipCard));
+    // Grouped by job, newest job first as the gallery orders them, each group with its own delete.
+    const groups = new Map();
+    for (const clip of items) {
+      if (!groups.has(clip.job_id)) groups.set(clip.job_id, []);
+      groups.get(clip.job_id).push(clip);
+    }
+    grid.replaceChildren(...[...groups].map(([jobId, clips]) => galleryJob(jobId, clips)));
     note.textContent = items.length ? '' : 'No clips yet.';
   } catch (e) {
     note.textContent = `The gallery is unavailable right now: ${e.message}`;
   }
+}
+
+function galleryJob(jobId, clips) {
+  const group = $('#gallery-job-template').content.firstElementChild.cloneNode(true);
+  group.dataset.jobId = jobId;
+  $('.gallery-job-title', group).textContent = jobTitles.get(jobId) || `Job ${jobId.slice(0, 8)}`;
+  $('.gallery-job-clips', group).replaceChildren(...clips.map(clipCard));
+  onAction($('.gallery-job-delete', group), () => deleteJob(jobId));
+  return group;
 }
 
 function clipCard(clip) {
@@ -315,5 +376,5 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#refresh-gallery').addEventListener('click', () => loadGallery(true));
   setUpDropZone();
   storedJobs().slice().reverse().forEach(renderJob);
-  loadGallery();
+  loadJobs().catch(() => { /* the jobs this browser submitted are shown all the same */ }).finally(() => loadGallery());
 });

@@ -51,6 +51,10 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
+    public static Reply delete(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE().build());
+    }
+
     public static Path download(String url, Path target) throws IOException, InterruptedException {
         HttpResponse<Path> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofFile(target));

@@ -70,7 +70,10 @@ class WebUiInChromiumTest {
         browser.findElement(By.id("submit-button")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(250));
-        WebElement job = wait.until(d -> d.findElements(By.cssSelector("#job-list .job")).stream().findFirst().orElse(null));
+        // the panel lists every job of the stack: this one is found by its title
+        WebElement job = wait.until(d -> d.findElements(By.cssSelector("#job-list .job")).stream()
+                .filter(item -> item.findElement(By.className("job-title")).getText().equals("Browser upload"))
+                .findFirst().orElse(null));
         wait.withMessage(() -> "job never completed: " + job.getText() + "\n" + stack.logs())
                 .until(d -> "completed".equals(job.findElement(By.className("job-status")).getText())
                         && "100".equals(job.findElement(By.className("job-progress")).getDomProperty("value")));
@@ -87,5 +90,56 @@ class WebUiInChromiumTest {
                 .until(d -> ((Number) js.executeScript("return arguments[0].currentTime;", player)).doubleValue() > 0.2);
         List<WebElement> downloads = clip.findElements(By.className("download"));
         assertThat(downloads).singleElement().satisfies(link -> assertThat(link.getDomAttribute("href")).contains("/storage/"));
+    }
+
+    @Test
+    void aJobSubmittedElsewhereIsInTheJobsTableAndDeletingItFromTheGalleryRemovesItEverywhere() throws Exception {
+        ClipflowStack stack = SharedStacks.get(ClipflowStack.Storage.LOCAL);
+        Path video = SampleVideo.builder().seconds(4).size(640, 360).fps(30).build().writeTo(tmp.resolve("api-upload.mp4"));
+        // one word: the title the worker reports once it rendered (sanitized) is then the same as the one sent
+        Http.Reply accepted = Http.postMultipart(stack.gatewayUrl() + "/jobs", video, java.util.Map.of(
+                "title", "CurlSubmitted", "output_format", "original", "clips", "[{\"start\":1,\"end\":2,\"title\":\"By curl\"}]"));
+        assertThat(accepted.status()).as(stack.logs()).isEqualTo(202);
+        String jobId = accepted.body().get("job_id").asText();
+
+        browser.get(stack.gatewayUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(250));
+        WebElement row = wait.withMessage(() -> "the job is not in the jobs table\n" + stack.logs())
+                .until(d -> d.findElements(By.id("job-" + jobId)).stream().findFirst().orElse(null));
+        assertThat(row.findElement(By.className("job-title")).getText()).isEqualTo("CurlSubmitted");
+        wait.withMessage(() -> "job never completed: " + row.getText() + "\n" + stack.logs())
+                .until(d -> "completed".equals(row.findElement(By.className("job-status")).getText())
+                        && "100".equals(row.findElement(By.className("job-progress")).getDomProperty("value")));
+        assertThat(row.findElement(By.className("job-delete")).getText()).isEqualTo("Delete");
+
+        By group = By.cssSelector(".gallery-job[data-job-id='" + jobId + "']");
+        WebElement jobInGallery = wait.withMessage(() -> "the job never appeared in the gallery\n" + stack.logs())
+                .until(d -> {
+                    if (d.findElements(group).isEmpty()) {
+                        d.findElement(By.id("refresh-gallery")).click();
+                        return null;
+                    }
+                    return d.findElement(group);
+                });
+        assertThat(jobInGallery.findElement(By.className("gallery-job-title")).getText()).isEqualTo("CurlSubmitted");
+        assertThat(jobInGallery.findElements(By.className("clip"))).singleElement()
+                .satisfies(card -> assertThat(card.findElement(By.className("clip-title")).getText()).isEqualTo("By curl"));
+
+        jobInGallery.findElement(By.className("gallery-job-delete")).click();
+        wait.until(d -> d.findElements(group).isEmpty() && d.findElements(By.id("job-" + jobId)).isEmpty());
+        assertThat(Http.get(stack.gatewayUrl() + "/jobs/" + jobId).status()).isEqualTo(410);
+
+        // after a reload the job is still gone: the page asks the gateway, not its own memory
+        wait.withMessage(() -> "the gallery-service still lists the deleted job\n" + stack.logs()).until(d -> {
+            try {
+                return !new String(Http.get(stack.gatewayUrl() + "/gallery?limit=500").raw().body()).contains(jobId);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        browser.navigate().refresh();
+        wait.until(d -> !d.findElements(By.cssSelector("#job-list .job")).isEmpty());
+        assertThat(browser.findElements(group)).isEmpty();
+        assertThat(browser.findElements(By.id("job-" + jobId))).isEmpty();
     }
 }

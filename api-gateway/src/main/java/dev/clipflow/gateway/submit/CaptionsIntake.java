@@ -6,6 +6,8 @@ import dev.clipflow.contracts.captions.Captions;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.source.RejectedSourceUrlException;
+import dev.clipflow.contracts.source.SourceUrlClient;
+import dev.clipflow.contracts.source.SourceUrlClient.UnreachableUrlException;
 import dev.clipflow.contracts.source.SourceUrlPolicy;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.error.ApiException;
@@ -16,16 +18,11 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
- * Takes in a job's captions: a file sent with it or fetched from {@code captions_url} (every redirect checked
- * against the {@link SourceUrlPolicy} of {@code source_url}), size-capped and parsed here so a bad file is a
- * 422 naming its line, then stored normalized as {@code uploads/{job_id}/captions.json} for the worker.
+ * Takes in a job's captions: a file sent with it or fetched from {@code captions_url} (through the same
+ * {@link SourceUrlClient} as a {@code source_url}, every redirect checked), size-capped and parsed here so a
+ * bad file is a 422 naming its line, then stored normalized as {@code uploads/{job_id}/captions.json}.
  */
 @ApplicationScoped
 public class CaptionsIntake {
@@ -33,17 +30,15 @@ public class CaptionsIntake {
     private static final int MAX_REDIRECTS = 5;
 
     private final GatewayConfig.Captions config;
-    private final SourceUrlPolicy policy;
     private final ArtifactStore store;
-    private final HttpClient http;
+    private final SourceUrlClient client;
 
     @Inject
     public CaptionsIntake(GatewayConfig config, ArtifactStore store) {
         this.config = config.captions();
-        this.policy = new SourceUrlPolicy(config.sourceUrlAllowPrivate());
         this.store = store;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(this.config.fetchTimeout()).build();
+        this.client = new SourceUrlClient(new SourceUrlPolicy(config.sourceUrlAllowPrivate()),
+                this.config.fetchTimeout(), MAX_REDIRECTS);
     }
 
     public int maxBytes() {
@@ -57,29 +52,16 @@ public class CaptionsIntake {
 
     /** Fetches and parses the captions at a URL the validator has already checked once. */
     public Captions fetch(String url) {
-        long deadline = System.nanoTime() + config.fetchTimeout().toNanos();
-        String current = url;
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            URI uri = checked(current);
-            HttpResponse<InputStream> response = send(uri, deadline);
-            int status = response.statusCode();
-            try (InputStream body = response.body()) {
-                if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
-                    current = uri.resolve(response.headers().firstValue("location").get()).toString();
-                    continue;
-                }
-                if (status != 200) {
-                    throw ApiException.invalid("captions_unreachable", "captions_url answered HTTP " + status,
-                            "captions_url");
-                }
-                return parse(readCapped(body), "captions_url");
-            } catch (IOException e) {
-                throw ApiException.invalid("captions_unreachable", "captions_url could not be read: " + e.getMessage(),
-                        "captions_url");
-            }
+        try (InputStream body = client.get(url, config.fetchTimeout()).body()) {
+            return parse(readCapped(body), "captions_url");
+        } catch (RejectedSourceUrlException e) {
+            throw ApiException.invalid(e.code(), e.getMessage().replace("source_url", "captions_url"), "captions_url");
+        } catch (UnreachableUrlException e) {
+            throw ApiException.invalid("captions_unreachable", "captions_url " + e.getMessage(), "captions_url");
+        } catch (IOException e) {
+            throw ApiException.invalid("captions_unreachable", "captions_url could not be read: " + e.getMessage(),
+                    "captions_url");
         }
-        throw ApiException.invalid("captions_unreachable", "captions_url redirects more than " + MAX_REDIRECTS + " times",
-                "captions_url");
     }
 
     /** Stores the normalized captions of a job and returns their key. */
@@ -115,27 +97,5 @@ public class CaptionsIntake {
                     "captions");
         }
         return content;
-    }
-
-    private URI checked(String url) {
-        try {
-            return policy.check(url);
-        } catch (RejectedSourceUrlException e) {
-            throw ApiException.invalid(e.code(), e.getMessage().replace("source_url", "captions_url"), "captions_url");
-        }
-    }
-
-    private HttpResponse<InputStream> send(URI uri, long deadline) {
-        Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(left).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw ApiException.invalid("captions_unreachable", "captions_url could not be fetched: " + e.getMessage(),
-                    "captions_url");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.invalid("captions_unreachable", "captions_url fetch was interrupted", "captions_url");
-        }
     }
 }

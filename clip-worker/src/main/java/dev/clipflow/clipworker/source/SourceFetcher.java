@@ -8,6 +8,8 @@ import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.source.RejectedSourceUrlException;
+import dev.clipflow.contracts.source.SourceUrlClient;
+import dev.clipflow.contracts.source.SourceUrlClient.UnreachableUrlException;
 import dev.clipflow.contracts.source.SourceUrlPolicy;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.NoSuchObjectException;
@@ -18,10 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -33,8 +31,8 @@ import java.util.regex.Pattern;
 /**
  * Makes a job's source readable as a local file: the uploaded object in place when storage is a local
  * disk, else copied from the artifact store into the job's folder as {@code temp_source.{ext}}; or a
- * {@code source_url} downloaded there with the size cap, timeouts and every redirect checked against
- * the same {@link SourceUrlPolicy} as the gateway.
+ * {@code source_url} downloaded there through the {@link SourceUrlClient} (every redirect checked against
+ * the same policy as the gateway), with the size cap and a download deadline.
  */
 @ApplicationScoped
 public class SourceFetcher {
@@ -43,8 +41,7 @@ public class SourceFetcher {
 
     private final ArtifactStore store;
     private final ClipWorkerConfig.Source config;
-    private final SourceUrlPolicy policy;
-    private final HttpClient http;
+    private final SourceUrlClient client;
 
     @Inject
     public SourceFetcher(ArtifactStore store, ClipWorkerConfig config) {
@@ -54,11 +51,8 @@ public class SourceFetcher {
     public SourceFetcher(ArtifactStore store, ClipWorkerConfig.Source config) {
         this.store = store;
         this.config = config;
-        this.policy = new SourceUrlPolicy(this.config.allowPrivate());
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(this.config.connectTimeout())
-                .build();
+        this.client = new SourceUrlClient(new SourceUrlPolicy(config.allowPrivate()), config.connectTimeout(),
+                config.maxRedirects());
     }
 
     public SourceFile fetch(JobRequested job, JobWorkspace workspace) {
@@ -94,55 +88,27 @@ public class SourceFetcher {
     }
 
     private SourceFile fromUrl(String url, JobWorkspace workspace) {
-        String current = url;
-        for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            URI uri = checked(current);
-            HttpResponse<InputStream> response = send(uri);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
-                closeQuietly(response.body());
-                current = uri.resolve(response.headers().firstValue("location").get()).toString();
-                continue;
-            }
-            if (status != 200) {
-                closeQuietly(response.body());
-                throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the source URL answered HTTP " + status, status >= 500);
-            }
-            response.headers().firstValueAsLong("content-length").ifPresent(this::checkSize);
-            Path target = workspace.source(extensionOf(uri.getPath()));
-            InputStream body = response.body();
-            // A stalled download is cut off by closing its stream at the deadline.
-            CompletableFuture.runAsync(() -> closeQuietly(body),
-                    CompletableFuture.delayedExecutor(config.downloadTimeout().toMillis(), TimeUnit.MILLISECONDS));
-            try (body) {
-                copyCapped(body, target);
-            } catch (IOException e) {
-                JobWorkspace.deleteQuietly(target);
-                throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the download of the source URL broke off: " + e.getMessage(), true);
-            }
-            return SourceFile.copyAt(target);
-        }
-        throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the source URL redirects more than " + config.maxRedirects() + " times");
-    }
-
-    private URI checked(String url) {
+        SourceUrlClient.Fetched fetched;
         try {
-            return policy.check(url);
+            fetched = client.get(url, config.responseTimeout());
         } catch (RejectedSourceUrlException e) {
             throw new JobFailure(FailureCode.SOURCE_FORBIDDEN, e.getMessage());
+        } catch (UnreachableUrlException e) {
+            throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the source URL " + e.getMessage(), e.mayPassLater());
         }
-    }
-
-    private HttpResponse<InputStream> send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.responseTimeout()).GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        fetched.contentLength().ifPresent(this::checkSize);
+        Path target = workspace.source(extensionOf(fetched.uri().getPath()));
+        InputStream body = fetched.body();
+        // A stalled download is cut off by closing its stream at the deadline.
+        CompletableFuture.runAsync(() -> closeQuietly(body),
+                CompletableFuture.delayedExecutor(config.downloadTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        try (body) {
+            copyCapped(body, target);
         } catch (IOException e) {
-            throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the source URL cannot be reached: " + e, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "interrupted while fetching the source", true);
+            JobWorkspace.deleteQuietly(target);
+            throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the download of the source URL broke off: " + e.getMessage(), true);
         }
+        return SourceFile.copyAt(target);
     }
 
     private void copyCapped(InputStream in, Path target) throws IOException {

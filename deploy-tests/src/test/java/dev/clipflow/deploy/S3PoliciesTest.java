@@ -45,7 +45,7 @@ class S3PoliciesTest {
         assertThat(rules).allSatisfy(rule -> assertThat(rule.get("Status").asText()).isEqualTo("Enabled"));
         assertThat(rules).anySatisfy(rule -> {
             assertThat(rule.at("/Filter/Prefix").asText()).isEqualTo("uploads/");
-            assertThat(rule.at("/Expiration/Days").asInt()).isEqualTo(1);
+            assertThat(rule.at("/Expiration/Days").asInt()).isEqualTo(4);
         });
         assertThat(rules).anySatisfy(rule -> {
             assertThat(rule.at("/Transitions/0/Days").asInt()).isEqualTo(30);

@@ -13,11 +13,14 @@ import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
 import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.devstack.S3Server;
 import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.PutOptions;
 import dev.clipflow.uploader.config.UploadConfig;
 import dev.clipflow.uploader.messaging.DeadLetters;
+import dev.clipflow.uploader.service.SourceRetention;
 import dev.clipflow.uploader.support.CancelledJobs;
 import dev.clipflow.uploader.support.Consumption;
 import dev.clipflow.uploader.support.EventBus;
@@ -28,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +57,8 @@ class S3UploadTest {
     ArtifactStore store;
     @Inject
     UploadConfig config;
+    @Inject
+    SourceRetention retention;
 
     private S3Objects s3;
 
@@ -116,6 +122,25 @@ class S3UploadTest {
         RenderedJob job = CancelledJobs.storeThenCancel(store, config.workDir());
         assertThat(s3.keys(job.jobId + "/")).isEmpty();
         assertThat(s3.keys("uploads/" + job.jobId + "/")).isEmpty();
+    }
+
+    @Test
+    void anUploadedSourceStaysTheRetentionAfterItsJobEndedThenGoesAndTheClipsStay() throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "Kept source", 1);
+        String source = ObjectKeys.uploadedSource(job.jobId, "mp4");
+        store.put(source, new ByteArrayInputStream(new byte[1000]), 1000,
+                PutOptions.of("video/mp4"));
+        Thread.sleep(1100); // S3 keeps whole seconds: the job ends a second after its upload, as a real one does
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+        Instant ended = store.head(job.metadataKey()).orElseThrow().lastModified();
+
+        retention.deleteExpired(ended.plus(config.sourceRetention()).minusMillis(1));
+        assertThat(s3.keys("uploads/" + job.jobId + "/")).containsExactly(source);
+
+        retention.deleteExpired(ended.plus(config.sourceRetention()).plusSeconds(1));
+        assertThat(s3.keys("uploads/" + job.jobId + "/")).isEmpty();
+        assertThat(s3.keys(job.jobId + "/")).hasSize(job.uploadedFiles().size());
     }
 
     @Test

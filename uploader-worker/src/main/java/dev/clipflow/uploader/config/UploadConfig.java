@@ -47,6 +47,15 @@ public interface UploadConfig {
     @WithDefault("false")
     boolean keepWorkDir();
 
+    /**
+     * {@code SOURCE_RETENTION_HOURS}: how long a job's uploaded source stays after the job ended (a recut reads it),
+     * before {@code service/SourceRetention} deletes it.
+     */
+    Duration sourceRetention();
+
+    /** How often the sweep of {@code service/SourceRetention} runs ({@code off}: never, as in tests). */
+    String sourceSweepInterval();
+
     /** Static keys from configuration count as credentials. */
     Optional<String> accessKeyId();
 

@@ -50,7 +50,8 @@ class ApiKeyAndLocalStorageTest {
         // Readiness covers the Kafka channels and the store.
         String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(ready).contains("job-requests").contains("status-view").contains("artifact-store");
-        given().get("/q/openapi").then().statusCode(200);
+        String openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        assertThat(openapi).as("the API documents every layout").contains("\"auto\"", "\"track\"", "\"blur\"", "\"crop\"");
         given().get("/storage/" + JobId.newId() + "/nothing.mp4").then().statusCode(404);
     }
 

@@ -181,7 +181,7 @@ public class JobValidator {
             return FrameLayout.DEFAULT;
         }
         return FrameLayout.fromWireName(name.strip()).orElseThrow(() -> ApiException.invalid("unknown_layout",
-                "layout must be blur or crop; got '" + abbreviate(name) + "'", "layout"));
+                "layout must be " + FrameLayout.allowedNames() + "; got '" + abbreviate(name) + "'", "layout"));
     }
 
     private Webhook webhook(JobSubmission s) {

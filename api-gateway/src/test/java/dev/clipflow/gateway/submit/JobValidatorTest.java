@@ -39,7 +39,7 @@ class JobValidatorTest {
         ValidJob job = validator.validate(url("https://93.184.216.34/talk.mp4"), false);
         assertThat(job.sourceUrl()).isEqualTo("https://93.184.216.34/talk.mp4");
         assertThat(job.outputFormat()).isEqualTo(OutputFormat.VERTICAL);
-        assertThat(job.layout()).isEqualTo(FrameLayout.BLUR);
+        assertThat(job.layout()).as("follow the speaker unless told otherwise").isEqualTo(FrameLayout.AUTO);
         assertThat(job.auto()).isNotNull();
         assertThat(job.clips()).isEmpty();
     }
@@ -108,7 +108,16 @@ class JobValidatorTest {
         refused(new JobSubmission(null, null, null, null, null, null, "portrait", null, null, null), true,
                 "unknown_output_format", "output_format");
         refused(new JobSubmission(null, null, null, null, null, null, "square", "stretch", null, null), true,
-                "unknown_layout", "layout");
+                "unknown_layout", "layout").hasMessageContaining("blur, crop, track or auto");
+    }
+
+    @Test
+    void everyLayoutIsAcceptedByName() {
+        for (FrameLayout layout : FrameLayout.values()) {
+            ValidJob job = validator.validate(new JobSubmission(null, null, null, null, null, null, "vertical",
+                    layout.wireName(), null, null), true);
+            assertThat(job.layout()).isEqualTo(layout);
+        }
     }
 
     @Test

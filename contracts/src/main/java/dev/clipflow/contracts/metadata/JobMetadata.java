@@ -33,6 +33,9 @@ public record JobMetadata(
     /**
      * One clip. {@code file}, {@code thumbnail} and {@code captionsFile} (its {@code .srt}; the {@code .vtt}
      * has the same name) are file names inside the job's folder; {@code captionsText} is the clip's words.
+     * {@code layout} is the layout the clip was framed with ({@code track}, {@code blur}, {@code crop}; what
+     * {@code auto} became), and {@code trackedFaceShare} the share (0..1) of its analysed frames that had a
+     * tracked face, when faces were looked for.
      */
     public record Short(
             double start,
@@ -50,14 +53,26 @@ public record JobMetadata(
             Double predictedScore,
             String reason,
             String captionsFile,
-            String captionsText) {
+            String captionsText,
+            String layout,
+            Double trackedFaceShare) {
 
-        /** A clip without captions. */
+        /** A clip without captions and whose framing was not recorded. */
         public Short(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
                 String videoDescriptionForInstagram, String file, double duration, int width, int height, long sizeBytes,
                 String sha256, String thumbnail, Double predictedScore, String reason) {
             this(start, end, videoTitleForYoutubeShort, videoDescriptionForTiktok, videoDescriptionForInstagram, file,
                     duration, width, height, sizeBytes, sha256, thumbnail, predictedScore, reason, null, null);
+        }
+
+        /** A clip whose framing was not recorded. */
+        public Short(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
+                String videoDescriptionForInstagram, String file, double duration, int width, int height, long sizeBytes,
+                String sha256, String thumbnail, Double predictedScore, String reason, String captionsFile,
+                String captionsText) {
+            this(start, end, videoTitleForYoutubeShort, videoDescriptionForTiktok, videoDescriptionForInstagram, file,
+                    duration, width, height, sizeBytes, sha256, thumbnail, predictedScore, reason, captionsFile, captionsText,
+                    null, null);
         }
     }
 

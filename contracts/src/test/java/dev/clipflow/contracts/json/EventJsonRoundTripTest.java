@@ -141,7 +141,7 @@ class EventJsonRoundTripTest {
 
         assertThat(request.auto()).isEqualTo(JobRequested.AutoSelection.DEFAULT);
         assertThat(request.outputFormat()).isEqualTo(OutputFormat.VERTICAL);
-        assertThat(request.layout()).isEqualTo(FrameLayout.BLUR);
+        assertThat(request.layout()).isEqualTo(FrameLayout.AUTO);
     }
 
     @Test

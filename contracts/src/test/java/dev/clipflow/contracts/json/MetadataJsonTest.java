@@ -30,6 +30,20 @@ class MetadataJsonTest {
     }
 
     @Test
+    void eachClipSaysHowItWasFramedAndHowMuchOfItHadATrackedFace() {
+        JobMetadata metadata = new JobMetadata("6f1c2d3e-4a5b-4c6d-8e7f-901234567890", "Talk",
+                Instant.parse("2026-11-24T10:00:00Z"), "talk.mp4", OutputFormat.VERTICAL,
+                List.of(new JobMetadata.Short(3.0, 18.5, "Best bit", null, null, "Talk_clip_1.mp4", 15.5, 1080, 1920,
+                        2048, "abc", "Talk_clip_1.jpg", null, null, null, null, "track", 0.92)),
+                new JobMetadata.Selection("explicit", 1, 1, null));
+
+        String json = new String(ClipflowJson.encodeMetadata(metadata), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"layout\":\"track\"", "\"tracked_face_share\":0.92");
+        assertThat(ClipflowJson.decodeMetadata(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(metadata);
+    }
+
+    @Test
     void metadataWrittenByOpenShortsWithOnlyItsOwnFieldsIsReadable() {
         String openShorts = """
                 {"shorts":[{"start":10,"end":40,"video_title_for_youtube_short":"T",

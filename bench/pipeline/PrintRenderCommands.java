@@ -1,6 +1,7 @@
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.reframe.Framing;
 import dev.clipflow.clipworker.render.RenderCommands;
 import dev.clipflow.clipworker.render.RenderSettings;
 import dev.clipflow.contracts.FrameLayout;
@@ -28,7 +29,7 @@ public class PrintRenderCommands {
             double end = Double.parseDouble(range[1]);
             Path clip = out.resolve("raw_clip_" + (i - 1) + ".mp4");
             print(RenderCommands.clip(ffmpeg.ffmpeg(), source, media, start, end - start, OutputFormat.VERTICAL,
-                    FrameLayout.BLUR, RenderSettings.DEFAULT, clip));
+                    Framing.fixed(FrameLayout.BLUR), RenderSettings.DEFAULT, clip));
             print(RenderCommands.poster(ffmpeg.ffmpeg(), clip, 1.0, out.resolve("raw_clip_" + (i - 1) + ".jpg")));
         }
     }

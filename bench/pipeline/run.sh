@@ -69,7 +69,7 @@ trap stop_stack EXIT
 
 submit() { # title, clips JSON -> job id
   local id
-  id=$(curl -fsS -F "file=@$source;type=video/mp4" -F "title=$1" -F output_format=vertical -F "clips=$2" "$gateway/jobs" \
+  id=$(curl -fsS -F "file=@$source;type=video/mp4" -F "title=$1" -F output_format=vertical -F layout=blur -F "clips=$2" "$gateway/jobs" \
     | sed -n 's/.*"job_id":"\([^"]*\)".*/\1/p')
   [[ -n "$id" ]] || { echo "the gateway did not accept the job" >&2; return 1; }
   echo "$id"

@@ -2,6 +2,10 @@ package dev.clipflow.clipworker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.reframe.FaceAnalysis;
+import dev.clipflow.clipworker.reframe.ReframeSettings;
+import dev.clipflow.clipworker.reframe.Reframer;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +56,11 @@ public final class TestMedia {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The worker's reframer with its default settings, on the bundled ffmpeg. */
+    public static Reframer reframer(ProcessRunner runner) {
+        return new Reframer(new FaceAnalysis(FFMPEG.ffmpeg(), runner, ReframeSettings.DEFAULT), ReframeSettings.DEFAULT);
     }
 
     public static JsonNode probe(Path file) {

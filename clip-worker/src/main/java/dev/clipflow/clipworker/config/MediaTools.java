@@ -5,6 +5,9 @@ import dev.clipflow.clipworker.captions.CaptionImages;
 import dev.clipflow.clipworker.captions.CaptionPainter;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.reframe.FaceAnalysis;
+import dev.clipflow.clipworker.reframe.ReframeSettings;
+import dev.clipflow.clipworker.reframe.Reframer;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.RenderSettings;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
@@ -44,17 +47,27 @@ public class MediaTools {
 
     @Produces
     @Singleton
-    JobRenderer renderer(FfmpegBinaries binaries, MediaProber prober, ClipWorkerConfig config) {
+    Reframer reframer(FfmpegBinaries binaries) {
+        return new Reframer(new FaceAnalysis(binaries.ffmpeg(), runner, ReframeSettings.DEFAULT), ReframeSettings.DEFAULT);
+    }
+
+    @Produces
+    @Singleton
+    JobRenderer renderer(FfmpegBinaries binaries, MediaProber prober, Reframer reframer, ClipWorkerConfig config) {
         ClipWorkerConfig.Ffmpeg ffmpeg = config.ffmpeg();
         return new JobRenderer(binaries, runner, prober,
                 new RenderSettings(ffmpeg.preset(), ffmpeg.crf(), ffmpeg.timeoutFactor(), ffmpeg.timeoutGrace(),
-                        config.worker().clipsAtOnce()),
+                        config.worker().clipsAtOnce()), reframer,
                 new CaptionImages(new CaptionPainter(CaptionFonts.find(config.captions().fontDir()))));
     }
 
-    /** A worker whose ffmpeg cannot run (a missing system library) would fail every job: it does not start. */
-    void checkFfmpegRuns(@Observes StartupEvent event, FfmpegBinaries binaries) {
+    /**
+     * A worker whose ffmpeg cannot run (a missing system library) or that cannot load the face detector would
+     * fail every job: it does not start.
+     */
+    void checkToolsRun(@Observes StartupEvent event, FfmpegBinaries binaries, Reframer reframer) {
         binaries.verify();
+        reframer.verify();
     }
 
     void stopRendering(@Observes ShutdownEvent event) {

@@ -19,6 +19,11 @@ public final class ContainerFormats {
         return String.join(",", ACCEPTED);
     }
 
+    /** ffmpeg options before {@code -i}: local files only, through an accepted demuxer only. */
+    public static List<String> inputOptions() {
+        return List.of("-protocol_whitelist", "file", "-format_whitelist", whitelist());
+    }
+
     /** {@code format_name} as ffprobe reports it, e.g. {@code mov,mp4,m4a,3gp,3g2,mj2} or {@code matroska,webm}. */
     public static boolean isAccepted(String formatName) {
         return formatName != null && !formatName.isBlank()

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs ffmpeg/ffprobe as child processes under a time limit: stdout goes line by line to a
- * consumer, the last lines of stderr are kept for error messages. A process that outlives its limit,
+ * consumer (or whole, as a stream, to a reader of binary output), the last lines of stderr are kept for
+ * error messages. A process that outlives its limit,
  * or is still running when {@link #stopAll()} is called (worker shutdown), is killed with all its
  * descendants.
  */
@@ -35,6 +37,11 @@ public final class ProcessRunner {
     }
 
     public Result run(List<String> command, Duration limit, Consumer<String> stdoutLines) {
+        return runReading(command, limit, stream -> lines(stream, stdoutLines));
+    }
+
+    /** Like {@link #run}, with stdout handed whole to {@code stdout} (on a thread of its own) as ffmpeg writes it. */
+    public Result runReading(List<String> command, Duration limit, Consumer<InputStream> stdout) {
         if (stopping) {
             throw new WorkerStoppingException();
         }
@@ -47,15 +54,15 @@ public final class ProcessRunner {
         }
         running.add(process);
         Deque<String> stderrTail = new ArrayDeque<>();
-        Thread stdoutReader = drain(process.getInputStream(), stdoutLines, "stdout");
-        Thread stderrReader = drain(process.getErrorStream(), line -> {
+        Thread stdoutReader = drain(process.getInputStream(), stdout, "stdout");
+        Thread stderrReader = drain(process.getErrorStream(), stream -> lines(stream, line -> {
             synchronized (stderrTail) {
                 if (stderrTail.size() == STDERR_TAIL_LINES) {
                     stderrTail.removeFirst();
                 }
                 stderrTail.addLast(line);
             }
-        }, "stderr");
+        }), "stderr");
         try {
             boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
@@ -84,6 +91,18 @@ public final class ProcessRunner {
         running.forEach(ProcessRunner::killTree);
     }
 
+    private static void lines(InputStream stream, Consumer<String> lines) {
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -94,14 +113,12 @@ public final class ProcessRunner {
         }
     }
 
-    private static Thread drain(InputStream stream, Consumer<String> lines, String name) {
+    private static Thread drain(InputStream stream, Consumer<InputStream> reader, String name) {
         Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lines.accept(line);
-                }
-            } catch (IOException ignoredBecauseTheProcessEnded) {
+            try (stream) {
+                reader.accept(stream);
+                stream.transferTo(OutputStream.nullOutputStream()); // a reader that stopped early must not block ffmpeg
+            } catch (IOException | UncheckedIOException ignoredBecauseTheProcessEnded) {
                 // the process was killed or closed its pipe
             }
         }, "ffmpeg-" + name);

@@ -7,6 +7,9 @@ import dev.clipflow.clipworker.captions.JobCaptions;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.reframe.FaceAnalysisException;
+import dev.clipflow.clipworker.reframe.Framing;
+import dev.clipflow.clipworker.reframe.Reframer;
 import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.selection.PlannedClip;
 import dev.clipflow.contracts.captions.CaptionFiles;
@@ -49,14 +52,26 @@ public final class JobRenderer {
     private final MediaProber prober;
     private final RenderSettings settings;
     private final CaptionImages captionImages;
+    private final Reframer reframer;
 
     public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings) {
-        this(binaries, runner, prober, settings, null);
+        this(binaries, runner, prober, settings, Reframer.withDefaults(binaries.ffmpeg(), runner), null);
+    }
+
+    public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings,
+            Reframer reframer) {
+        this(binaries, runner, prober, settings, reframer, null);
+    }
+
+    public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings,
+            CaptionImages captionImages) {
+        this(binaries, runner, prober, settings, Reframer.withDefaults(binaries.ffmpeg(), runner), captionImages);
     }
 
     /** {@code captionImages} draws burned-in captions; without it a job's captions are only stored as files. */
     public JobRenderer(FfmpegBinaries binaries, ProcessRunner runner, MediaProber prober, RenderSettings settings,
-            CaptionImages captionImages) {
+            Reframer reframer, CaptionImages captionImages) {
+        this.reframer = reframer;
         this.binaries = binaries;
         this.runner = runner;
         this.prober = prober;
@@ -142,6 +157,7 @@ public final class JobRenderer {
             writeText(workspace, workspace.subtitles(clip.number(), "vtt"), CaptionFiles.vtt(clipCaptions));
         }
         boolean render = !isComplete(clipFile, clip.duration(), media.frameRate(), size);
+        Framing framing = framing(job, source, media, clip);
         if (render) {
             JobWorkspace.deleteQuietly(posterFile);
             List<CaptionOverlay> overlays = clipCaptions != null && captionImages != null
@@ -149,7 +165,7 @@ public final class JobRenderer {
                             workspace.temporaryFor(clipFile).getFileName() + "_caption_")
                     : List.of();
             try {
-                renderClip(job, workspace, source, media, clip, clipFile, overlays,
+                renderClip(job, workspace, source, media, clip, framing, clipFile, overlays,
                         seconds -> progress.rendered(index, seconds));
             } finally {
                 CaptionImages.delete(overlays);
@@ -159,15 +175,25 @@ public final class JobRenderer {
         if (!Files.isRegularFile(posterFile)) {
             renderPoster(workspace, clipFile, clip.duration(), posterFile);
         }
-        return new ClipOutcome(clip, describe(job, clip, clipFile, posterFile, srtFile, clipCaptions), render);
+        return new ClipOutcome(clip, describe(job, clip, framing, clipFile, posterFile, srtFile, clipCaptions), render);
+    }
+
+    /** The clip's framing; a kept clip gets it again (the analysis is deterministic) for its metadata. */
+    private Framing framing(JobRequested job, Path source, ProbedMedia media, PlannedClip clip) {
+        try {
+            return reframer.frame(job.layout(), job.outputFormat(), source, media, clip.start(), clip.duration());
+        } catch (FaceAnalysisException e) {
+            throw new JobFailure(FailureCode.RENDER_FAILED, "clip " + clip.number() + " could not be analysed for faces: "
+                    + e.getMessage());
+        }
     }
 
     private void renderClip(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, PlannedClip clip,
-            Path clipFile, List<CaptionOverlay> captions, java.util.function.DoubleConsumer outputSeconds) {
+            Framing framing, Path clipFile, List<CaptionOverlay> captions, java.util.function.DoubleConsumer outputSeconds) {
         Path temporary = workspace.temporaryFor(clipFile);
         JobWorkspace.deleteQuietly(temporary);
         List<String> command = RenderCommands.clip(binaries.ffmpeg(), source, media, clip.start(), clip.duration(),
-                job.outputFormat(), job.layout(), settings, captions, temporary);
+                job.outputFormat(), framing, settings, captions, temporary);
         Duration limit = settings.limitFor(clip.duration());
         ProcessRunner.Result result;
         try {
@@ -221,15 +247,16 @@ public final class JobRenderer {
         }
     }
 
-    private JobMetadata.Short describe(JobRequested job, PlannedClip clip, Path clipFile, Path posterFile, Path srtFile,
-            Captions clipCaptions) {
+    private JobMetadata.Short describe(JobRequested job, PlannedClip clip, Framing framing, Path clipFile, Path posterFile,
+            Path srtFile, Captions clipCaptions) {
         ProbedMedia rendered = prober.probe(clipFile);
         try {
             return new JobMetadata.Short(clip.start(), clip.end(), clipTitle(job, clip), clip.tiktokDesc(), clip.instaDesc(),
                     clipFile.getFileName().toString(), round(rendered.durationSeconds()), rendered.width(), rendered.height(),
                     Files.size(clipFile), JobWorkspace.sha256(clipFile), posterFile.getFileName().toString(),
                     clip.predictedScore(), clip.reason(), srtFile == null ? null : srtFile.getFileName().toString(),
-                    clipCaptions == null ? null : clipCaptions.text());
+                    clipCaptions == null ? null : clipCaptions.text(),
+                    framing.layout() == null ? null : framing.layout().wireName(), framing.trackedFaceShare());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,7 @@ package dev.clipflow.clipworker.render;
 import dev.clipflow.clipworker.captions.CaptionOverlay;
 import dev.clipflow.clipworker.media.ContainerFormats;
 import dev.clipflow.clipworker.media.ProbedMedia;
-import dev.clipflow.contracts.FrameLayout;
+import dev.clipflow.clipworker.reframe.Framing;
 import dev.clipflow.contracts.OutputFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ public final class RenderCommands {
      * {@code -t} after the input cuts the output at {@code duration}. Progress goes to stdout.
      */
     public static List<String> clip(Path ffmpeg, Path source, ProbedMedia media, double start, double duration,
-            OutputFormat format, FrameLayout layout, RenderSettings settings, Path output) {
-        return clip(ffmpeg, source, media, start, duration, format, layout, settings, List.of(), output);
+            OutputFormat format, Framing framing, RenderSettings settings, Path output) {
+        return clip(ffmpeg, source, media, start, duration, format, framing, settings, List.of(), output);
     }
 
     /** A clip with caption images laid over it, each shown only during its own time (see {@link #addCaptions}). */
     public static List<String> clip(Path ffmpeg, Path source, ProbedMedia media, double start, double duration,
-            OutputFormat format, FrameLayout layout, RenderSettings settings, List<CaptionOverlay> captions,
+            OutputFormat format, Framing framing, RenderSettings settings, List<CaptionOverlay> captions,
             Path output) {
         List<String> command = new ArrayList<>(safeInput(ffmpeg));
         command.addAll(List.of("-ss", seconds(start), "-i", "file:" + source.toAbsolutePath()));
@@ -37,7 +37,7 @@ public final class RenderCommands {
         // After the last input, so it limits the output (before another -i it would limit that input).
         command.addAll(List.of("-t", seconds(duration)));
         FilterGraph graph = new FilterGraph();
-        FrameGeometry.fit(graph, format, layout, media);
+        FrameGeometry.fit(graph, format, framing, media);
         addCaptions(graph, captions, 1);
         if (media.hasAudio()) {
             graph.audio(LOUDNORM + ",aresample=48000");
@@ -74,8 +74,9 @@ public final class RenderCommands {
     }
 
     private static List<String> safeInput(Path ffmpeg) {
-        return List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
-                "-protocol_whitelist", "file", "-format_whitelist", ContainerFormats.whitelist());
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error"));
+        command.addAll(ContainerFormats.inputOptions());
+        return command;
     }
 
     private static String seconds(double value) {

@@ -54,7 +54,8 @@ class JobRendererTest {
 
     private final ProcessRunner runner = new ProcessRunner();
     private final MediaProber prober = new MediaProber(TestMedia.FFMPEG, runner);
-    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, RenderSettings.DEFAULT);
+    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, RenderSettings.DEFAULT,
+            TestMedia.reframer(runner));
 
     @BeforeAll
     static void generateSource() {
@@ -223,7 +224,7 @@ class JobRendererTest {
     @Test
     void anFfmpegRunOverItsTimeLimitIsKilledAndReported() {
         JobRenderer impatient = new JobRenderer(TestMedia.FFMPEG, runner, prober,
-                new RenderSettings("veryslow", 21, 0, Duration.ofMillis(300), 1));
+                new RenderSettings("veryslow", 21, 0, Duration.ofMillis(300), 1), TestMedia.reframer(runner));
         JobRequested job = job("Slow", List.of(ClipRange.of(0, 7)), OutputFormat.VERTICAL, FrameLayout.BLUR);
         Path source = copy(landscapeSource, workspace(job));
         ProbedMedia media = prober.probe(source);
@@ -241,7 +242,7 @@ class JobRendererTest {
         JobRenderer watched = new JobRenderer(ffmpegWrapper("""
                 case "$*" in *-progress*) echo start >> %s; "$FFMPEG" "$@"; rc=$?; echo end >> %s; exit $rc;; esac
                 exec "$FFMPEG" "$@"
-                """.formatted(runs, runs)), runner, prober, RenderSettings.DEFAULT);
+                """.formatted(runs, runs)), runner, prober, RenderSettings.DEFAULT, TestMedia.reframer(runner));
         JobRequested job = job("Side by side", THREE_RANGES, OutputFormat.VERTICAL, FrameLayout.BLUR);
         JobWorkspace ws = workspace(job);
         Path source = copy(landscapeSource, ws);
@@ -270,7 +271,7 @@ class JobRendererTest {
         JobRenderer failingSecond = new JobRenderer(ffmpegWrapper("""
                 case "$*" in *clip_2.mp4*) sleep 0.3; echo "simulated encoder crash" >&2; exit 1;; esac
                 exec "$FFMPEG" "$@"
-                """), runner, prober, RenderSettings.DEFAULT);
+                """), runner, prober, RenderSettings.DEFAULT, TestMedia.reframer(runner));
         JobRequested job = job("Half", List.of(ClipRange.of(0, 7.5), ClipRange.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
         JobWorkspace ws = workspace(job);
         Path source = copy(landscapeSource, ws);

@@ -3,17 +3,15 @@ package dev.clipflow.clipworker.reframe;
 import dev.clipflow.clipworker.media.ContainerFormats;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
+import dev.clipflow.clipworker.media.ScratchFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Looks for faces in one clip of a source. A single ffmpeg run decodes the clip once (loop filter off, which
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class FaceAnalysis {
 
-    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._+-]+");
     private static final int SCENE_WIDTH = 160;
 
     private final Path ffmpeg;
@@ -47,7 +44,7 @@ public final class FaceAnalysis {
     public FaceSamples analyse(Path source, ProbedMedia media, double start, double duration) {
         int[] size = frameSize(media);
         double toSource = (double) media.height() / size[1];
-        Path scratch = createScratch();
+        Path scratch = ScratchFiles.createDir("clipflow-faces-");
         try {
             Path scenes = scratch.resolve("scenes.txt");
             List<FaceSamples.Sample> samples = new ArrayList<>();
@@ -69,8 +66,7 @@ public final class FaceAnalysis {
             }
             return new FaceSamples(samples, sceneCuts(scenes));
         } finally {
-            deleteQuietly(scratch.resolve("scenes.txt"));
-            deleteQuietly(scratch);
+            ScratchFiles.deleteRecursively(scratch);
         }
     }
 
@@ -108,7 +104,7 @@ public final class FaceAnalysis {
     private List<Double> sceneCuts(Path scenes) {
         List<Double> cuts = new ArrayList<>();
         double t = Double.NaN;
-        for (String line : readLines(scenes)) {
+        for (String line : ScratchFiles.readLines(scenes)) {
             int at = line.indexOf("pts_time:");
             if (line.startsWith("frame:") && at >= 0) {
                 t = Double.parseDouble(line.substring(at + 9).trim());
@@ -131,35 +127,10 @@ public final class FaceAnalysis {
 
     // The path goes into a filter option: keep to characters that need no filtergraph escaping.
     private static String filterPath(Path path) {
-        String text = path.toAbsolutePath().toString();
-        if (!SAFE_PATH.matcher(text).matches()) {
-            throw new FaceAnalysisException("temporary directory path is not filtergraph-safe: " + text
+        if (!ScratchFiles.isFilterSafe(path)) {
+            throw new FaceAnalysisException("temporary directory path is not filtergraph-safe: " + path.toAbsolutePath()
                     + " (set java.io.tmpdir to a plain path)", null);
         }
-        return text;
-    }
-
-    private static Path createScratch() {
-        try {
-            return Files.createTempDirectory("clipflow-faces-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<String> readLines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
-        }
+        return path.toAbsolutePath().toString();
     }
 }

@@ -1,17 +1,12 @@
 package dev.clipflow.clipworker.selection.auto;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import dev.clipflow.clipworker.media.ScratchFiles;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 
 /**
@@ -25,8 +20,6 @@ import dev.clipflow.ffmpeg.FfmpegBinaries;
  * Each chain prints its frame metadata into its own file, parsed into {@link Signals}.
  */
 public final class SignalExtractor {
-
-    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9/._+-]+");
 
     private final Path ffmpeg;
     private final Path ffprobe;
@@ -219,35 +212,22 @@ public final class SignalExtractor {
 
     // The path goes into a filter option: keep to characters that need no filtergraph escaping.
     private static String filterPath(Path path) {
-        String text = path.toAbsolutePath().toString();
-        if (!SAFE_PATH.matcher(text).matches()) {
-            throw new SignalExtractionException("temporary directory path is not filtergraph-safe: " + text
+        if (!ScratchFiles.isFilterSafe(path)) {
+            throw new SignalExtractionException("temporary directory path is not filtergraph-safe: " + path.toAbsolutePath()
                     + " (set java.io.tmpdir to a plain path)");
         }
-        return text;
+        return path.toAbsolutePath().toString();
     }
 
     private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("clipflow-signals-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchFiles.createDir("clipflow-signals-");
     }
 
     private static List<String> readLines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchFiles.readLines(file);
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp dir is harmless
-        }
+        ScratchFiles.deleteRecursively(dir);
     }
 }

@@ -67,8 +67,8 @@ class JobCancelTest {
     void unknownIdsAre404AndMalformedIds400WithoutAnyCancellation() {
         String unknown = JobId.newId();
         given().delete("/jobs/" + unknown).then().statusCode(404).body("error.code", equalTo("job_not_found"));
-        given().delete("/jobs/not-a-uuid").then().statusCode(400).body("error.code", equalTo("invalid_job_id"));
-        given().delete("/jobs/%20").then().statusCode(400);
+        given().delete("/jobs/not-a-uuid").then().statusCode(422).body("error.code", equalTo("invalid_job_id"));
+        given().delete("/jobs/%20").then().statusCode(422);
         assertThat(TopicClient.find(Topics.CLIP_EVENTS, unknown, JobCancelled.class)).isEmpty();
     }
 }

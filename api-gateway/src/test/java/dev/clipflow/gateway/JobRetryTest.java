@@ -68,6 +68,6 @@ class JobRetryTest {
         given().post("/jobs/" + queued + "/retry").then().statusCode(409).body("error.code", equalTo("not_retryable"));
 
         given().post("/jobs/" + JobId.newId() + "/retry").then().statusCode(404);
-        given().post("/jobs/nope/retry").then().statusCode(400).body("error.code", equalTo("invalid_job_id"));
+        given().post("/jobs/nope/retry").then().statusCode(422).body("error.code", equalTo("invalid_job_id"));
     }
 }

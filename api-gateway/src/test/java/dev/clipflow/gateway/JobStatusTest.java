@@ -128,8 +128,8 @@ class JobStatusTest {
     @Test
     void unknownIdsAre404AndMalformedIds400() {
         given().get("/jobs/" + JobId.newId()).then().statusCode(404).body("error.code", equalTo("job_not_found"));
-        given().get("/jobs/not-a-uuid").then().statusCode(400).body("error.code", equalTo("invalid_job_id"));
-        given().get("/jobs/not-a-uuid/events").then().statusCode(400);
+        given().get("/jobs/not-a-uuid").then().statusCode(422).body("error.code", equalTo("invalid_job_id"));
+        given().get("/jobs/not-a-uuid/events").then().statusCode(422);
         given().get("/jobs/" + JobId.newId() + "/events").then().statusCode(404);
     }
 

@@ -34,7 +34,7 @@ public class JobCanceller {
         this.config = config;
     }
 
-    /** Returns the cancelled job's id once the cancellation is on Kafka; 400/404 as a status request, 503 without Kafka. */
+    /** Returns the cancelled job's id once the cancellation is on Kafka; 422/404 as a status request, 503 without Kafka. */
     public String cancel(String rawId) {
         JobState known = status.known(rawId);
         JobCancelled cancelled = JobCancelled.now(known.jobId(), JobCancelled.BY_API);

@@ -39,7 +39,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidJobId(JobId.InvalidJobIdException e) {
-        return json(400, "invalid_job_id", e.getMessage(), "job_id");
+        return json(422, "invalid_job_id", e.getMessage(), "job_id");
     }
 
     /** Declared for the exact type so it wins over Quarkus' built-in mapper, which answers without a body. */

@@ -37,7 +37,7 @@ public class JobStatusService {
         return state;
     }
 
-    /** The job's state, deleted or not; 400 for a malformed id, 404 when neither the view nor storage knows it. */
+    /** The job's state, deleted or not; 422 for a malformed id, 404 when neither the view nor storage knows it. */
     public JobState known(String rawId) {
         String jobId = JobId.requireValid(rawId);
         return view.find(jobId).or(() -> fromStorage(jobId))

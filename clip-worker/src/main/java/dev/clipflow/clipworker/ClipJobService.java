@@ -27,12 +27,14 @@ import dev.clipflow.store.StorageUnavailableException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -59,6 +61,7 @@ public class ClipJobService {
     private final String workerName;
     private final CancelledJobs cancelled;
     private final CaptionSource captionSource;
+    private final Guard transientRetries;
 
     public ClipJobService(ClipEvents events, EarlierStarts earlierStarts, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
             JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry, CancelledJobs cancelled,
@@ -79,6 +82,16 @@ public class ClipJobService {
                 .description("Output seconds rendered per wall-clock second").register(registry);
         String host = System.getenv("HOSTNAME");
         this.workerName = host == null || host.isBlank() ? "clip-worker" : host;
+        this.transientRetries = Guard.create()
+                .withRetry()
+                .maxRetries(config.worker().transientAttempts() - 1)
+                .delay(config.worker().transientBackoff().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(1, ChronoUnit.DAYS)
+                .retryOn(StorageUnavailableException.class)
+                .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.DAYS).done()
+                .done()
+                .build();
     }
 
     public void process(JobRequested job) {
@@ -116,9 +129,9 @@ public class ClipJobService {
     private void render(JobRequested job, JobWorkspace workspace) {
         try {
             workspace.removeTemporaries();
-            SourceFile source = retryingTransient(() -> fetcher.fetch(job, workspace));
+            SourceFile source = retryingTransient(SourceFile.class, () -> fetcher.fetch(job, workspace));
             ProbedMedia media = prober.probe(source.path());
-            JobCaptions captions = retryingTransient(
+            JobCaptions captions = retryingTransient(JobCaptions.class,
                     () -> captionSource.load(job, source.path(), media, workspace.dir()));
             Selection selection = selector.select(job, source.path(), media);
             if (!job.hasExplicitClips() && captions.present()) {
@@ -175,23 +188,15 @@ public class ClipJobService {
     }
 
     /** Storage trouble is retried with doubling pauses; the last failure goes up to the dead-letter topic. */
-    private <T> T retryingTransient(Supplier<T> step) {
-        Duration pause = config.worker().transientBackoff();
-        for (int attempt = 1;; attempt++) {
-            try {
-                return step.get();
-            } catch (StorageUnavailableException e) {
-                if (attempt >= config.worker().transientAttempts()) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new WorkerStoppingException();
-                }
-                pause = pause.multipliedBy(2);
-            }
+    private <T> T retryingTransient(Class<T> type, Supplier<T> step) {
+        try {
+            return transientRetries.get(step, type);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception interrupted) {
+            // The guard rethrows the InterruptedException of a pause cut short: the worker is stopping.
+            Thread.currentThread().interrupt();
+            throw new WorkerStoppingException();
         }
     }
 

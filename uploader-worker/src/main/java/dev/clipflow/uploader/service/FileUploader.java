@@ -4,16 +4,21 @@ import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.InvalidKeyException;
 import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.uploader.config.UploadConfig;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Stores one file, idempotently: an object already under the key with the same size and SHA-256 is
  * kept as it is; otherwise the file is put (the store verifies the SHA-256 and publishes nothing
- * under the key unless all of it arrived). Transient failures and checksum mismatches are retried.
+ * under the key unless all of it arrived). Transient failures and checksum mismatches are retried through
+ * SmallRye Fault Tolerance: exponential backoff from {@code backoff-base} up to {@code backoff-max}, with a jitter
+ * of half the base so that workers that failed together do not come back together.
  */
 @ApplicationScoped
 public class FileUploader {
@@ -21,23 +26,38 @@ public class FileUploader {
     private static final Logger LOG = Logger.getLogger(FileUploader.class);
 
     private final ArtifactStore store;
-    private final RetryPolicy retryPolicy;
     private final UploadMetrics metrics;
+    private final TypedGuard<FileResult> retries;
 
     public FileUploader(ArtifactStore store, UploadConfig config, UploadMetrics metrics) {
         this.store = store;
-        this.retryPolicy = new RetryPolicy(config.maxAttempts(), config.backoffBase(), config.backoffMax());
         this.metrics = metrics;
+        long baseMillis = config.backoffBase().toMillis();
+        this.retries = TypedGuard.create(FileResult.class)
+                .withRetry()
+                .maxRetries(config.maxAttempts() - 1)
+                .delay(baseMillis, ChronoUnit.MILLIS)
+                .jitter(baseMillis / 2, ChronoUnit.MILLIS)
+                // The attempts bound the retries; a large file may take long on each of them.
+                .maxDuration(1, ChronoUnit.DAYS)
+                .whenException(FileUploader::worthRetrying)
+                .beforeRetry(metrics::retry)
+                .withExponentialBackoff().factor(2).maxDelay(config.backoffMax().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
     }
 
     public FileResult upload(PlannedFile file) {
-        RetryPolicy.Attempted<FileResult> attempted = retryPolicy.run(() -> attempt(file),
-                FileUploader::worthRetrying, metrics::retry);
-        if (attempted.succeeded()) {
-            return attempted.value().withAttempts(attempted.attempts());
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            return retries.get(() -> {
+                attempts.incrementAndGet();
+                return attempt(file);
+            }).withAttempts(attempts.get());
+        } catch (RuntimeException failure) {
+            LOG.debugf(failure, "giving up on %s after %d attempts", file.key(), attempts.get());
+            return FileResult.failed(file, attempts.get(), failure);
         }
-        LOG.debugf(attempted.failure(), "giving up on %s after %d attempts", file.key(), attempted.attempts());
-        return FileResult.failed(file, attempted.attempts(), attempted.failure());
     }
 
     private FileResult attempt(PlannedFile file) {
@@ -63,7 +83,7 @@ public class FileUploader {
         return info.size() == file.size() && file.sha256().equalsIgnoreCase(String.valueOf(info.sha256()));
     }
 
-    private static boolean worthRetrying(RuntimeException failure) {
+    private static boolean worthRetrying(Throwable failure) {
         return !(failure instanceof InvalidKeyException || failure instanceof MissingArtifactException
                 || failure instanceof IllegalArgumentException);
     }

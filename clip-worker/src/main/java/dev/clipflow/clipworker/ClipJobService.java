@@ -89,7 +89,7 @@ public class ClipJobService {
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(1, ChronoUnit.DAYS)
                 .retryOn(StorageUnavailableException.class)
-                .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.DAYS).done()
+                .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.HOURS).done()
                 .done()
                 .build();
     }

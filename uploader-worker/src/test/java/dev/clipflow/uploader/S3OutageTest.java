@@ -81,7 +81,7 @@ class S3OutageTest {
             config.put("clipflow.upload.max-attempts", "6");
             config.put("clipflow.upload.backoff-base", "1500ms");
             config.put("clipflow.upload.backoff-max", "30s");
-            config.put("clipflow.upload.max-concurrency", "2");
+            config.put("clipflow.storage.s3.max-concurrency", "2");
             return config;
         }
     }

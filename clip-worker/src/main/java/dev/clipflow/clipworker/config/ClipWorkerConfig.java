@@ -60,7 +60,6 @@ public interface ClipWorkerConfig {
 
     interface Worker {
         /** {@code CLIP_WORKER_CONCURRENCY}: jobs rendered at once by this instance. */
-        @WithDefault("1")
         int concurrency();
 
         /**
@@ -68,7 +67,6 @@ public interface ClipWorkerConfig {
          * cores only ~93 % busy; a second one fills the gaps. Each ffmpeg rendering a 1080x1920 clip
          * takes about 600 MB.
          */
-        @WithDefault("2")
         int clipsAtOnce();
 
         /** Attempts at a step that fails for a transient reason (storage down) before the record goes to the dead-letter topic. */
@@ -90,7 +88,6 @@ public interface ClipWorkerConfig {
          * {@code CLIP_WORKER_MAX_CRASHES}: a job whose processing took its worker down (a crash, or a hang ended by a
          * kill) this many times fails with {@code worker_crashed} instead of being started once more.
          */
-        @WithDefault("3")
         int maxCrashes();
     }
 
@@ -118,11 +115,9 @@ public interface ClipWorkerConfig {
 
     interface Source {
         /** {@code MAX_FILE_SIZE_MB}: a source over it fails the job with source_too_large. */
-        @WithDefault("2000")
         long maxFileSizeMb();
 
         /** {@code SOURCE_URL_ALLOW_PRIVATE}: allow source URLs on loopback and private networks (tests, labs). */
-        @WithDefault("false")
         boolean allowPrivate();
 
         @WithDefault("10s")

@@ -8,11 +8,9 @@ import io.smallrye.config.WithDefault;
 public interface GalleryConfig {
 
     /** Age after which the index is refreshed in the background ({@code GALLERY_CACHE_TTL_SECONDS}). */
-    @WithDefault("300")
     long cacheTtlSeconds();
 
     /** Page size when the caller gives none ({@code GALLERY_DEFAULT_LIMIT}). */
-    @WithDefault("50")
     int defaultLimit();
 
     /** Larger limits are capped to this. */
@@ -22,10 +20,6 @@ public interface GalleryConfig {
     /** Metadata objects read at the same time during a refresh. */
     @WithDefault("16")
     int readConcurrency();
-
-    /** Lifetime of the presigned URLs handed out ({@code PRESIGN_EXPIRY_SECONDS}). */
-    @WithDefault("3600")
-    long urlLifetimeSeconds();
 
     /** A cached URL is signed anew once less than this share of its lifetime remains. */
     @WithDefault("0.2")

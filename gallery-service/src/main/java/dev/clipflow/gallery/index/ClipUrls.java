@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.clipflow.gallery.config.GalleryConfig;
 import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.config.StorageConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,9 +25,10 @@ public class ClipUrls {
     private final Cache<String, String> urls;
     private final Counter signed;
 
-    public ClipUrls(ArtifactStore store, GalleryConfig config, MeterRegistry registry) {
+    public ClipUrls(ArtifactStore store, StorageConfig storage, GalleryConfig config, MeterRegistry registry) {
         this.store = store;
-        this.lifetime = Duration.ofSeconds(config.urlLifetimeSeconds());
+        // The store's own presign lifetime (PRESIGN_EXPIRY_SECONDS), so a cached URL is renewed before it expires.
+        this.lifetime = Duration.ofSeconds(storage.presignExpirySeconds());
         long reuseNanos = (long) (lifetime.toNanos() * (1 - config.urlRenewWhenRemaining()));
         this.urls = Caffeine.newBuilder()
                 .maximumSize(config.urlCacheSize())

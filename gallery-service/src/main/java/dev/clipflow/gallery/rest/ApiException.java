@@ -1,5 +1,6 @@
 package dev.clipflow.gallery.rest;
 
+import dev.clipflow.contracts.http.ApiError;
 import jakarta.ws.rs.core.Response;
 
 /** An answer other than 200, with its JSON error body. */

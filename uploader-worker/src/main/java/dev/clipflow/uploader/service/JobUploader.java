@@ -2,6 +2,7 @@ package dev.clipflow.uploader.service;
 
 import dev.clipflow.contracts.events.ArtifactsStored.StoredObject;
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.store.config.StorageConfig;
 import dev.clipflow.uploader.config.UploadConfig;
 import dev.clipflow.uploader.service.FileUploader.FileResult;
 import jakarta.annotation.PreDestroy;
@@ -26,12 +27,12 @@ public class JobUploader {
     private final FileUploader files;
     private final ExecutorService pool;
 
-    public JobUploader(UploadConfig config, StorageAccess access, FileUploader files) {
+    public JobUploader(UploadConfig config, StorageConfig storage, StorageAccess access, FileUploader files) {
         this.config = config;
         this.access = access;
         this.files = files;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrency()), r -> {
+        this.pool = Executors.newFixedThreadPool(Math.max(1, storage.s3().maxConcurrency()), r -> {
             Thread t = new Thread(r, "upload-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -1,9 +1,9 @@
 package dev.clipflow.uploader.service;
 
-import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.store.config.StorageConfig;
+import dev.clipflow.store.StorageType;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
@@ -22,9 +22,9 @@ public class StorageAccess {
 
     private final boolean uploadsEnabled;
 
-    public StorageAccess(UploadConfig config) {
-        boolean s3 = "s3".equals(config.storageType().trim().toLowerCase(Locale.ROOT));
-        this.uploadsEnabled = !s3 || hasStaticKeys(config) || defaultChainResolves();
+    public StorageAccess(StorageConfig config) {
+        boolean s3 = config.type() == StorageType.S3;
+        this.uploadsEnabled = !s3 || hasStaticKeys(config.s3()) || defaultChainResolves();
         if (!uploadsEnabled) {
             LOG.info("STORAGE_TYPE=s3 but no AWS credentials were found (configuration, environment, profile,"
                     + " web identity, container or instance role): uploads are skipped, jobs still complete");
@@ -35,7 +35,7 @@ public class StorageAccess {
         return uploadsEnabled;
     }
 
-    private static boolean hasStaticKeys(UploadConfig config) {
+    private static boolean hasStaticKeys(StorageConfig.S3 config) {
         return config.accessKeyId().filter(s -> !s.isBlank()).isPresent()
                 && config.secretAccessKey().filter(s -> !s.isBlank()).isPresent();
     }

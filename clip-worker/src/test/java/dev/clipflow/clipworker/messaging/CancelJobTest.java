@@ -52,7 +52,7 @@ class CancelJobTest {
             throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "cancel-test");
         Path longSource = SampleVideo.builder().seconds(40).size(1280, 720).fps(30).build().writeTo(dir.resolve("long.mp4"));
-        try (EventLog log = new EventLog(KafkaTestResource.broker().bootstrapServers())) {
+        try (EventLog log = new EventLog(KafkaTestResource.companion())) {
             JobRequested rendering = uploadedJob("Long talk", longSource, OutputFormat.VERTICAL,
                     List.of(ClipRange.of(0, 13), ClipRange.of(13, 26), ClipRange.of(26, 39)));
             JobRequested queued = uploadedJob("Never rendered", longSource, OutputFormat.ORIGINAL, List.of(ClipRange.of(0, 1)));

@@ -68,7 +68,7 @@ class ClipJobsOverKafkaTest {
     @BeforeEach
     void connect() throws Exception {
         if (log == null) {
-            log = new EventLog(KafkaTestResource.broker().bootstrapServers());
+            log = new EventLog(KafkaTestResource.companion());
             Path dir = Files.createTempDirectory("clip-worker-it");
             source = SampleVideo.builder().seconds(8).size(640, 360).fps(30).build().writeTo(dir.resolve("source.mp4"));
         }

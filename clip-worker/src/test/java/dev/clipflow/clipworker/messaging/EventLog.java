@@ -2,98 +2,57 @@ package dev.clipflow.clipworker.messaging;
 
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ClipflowEvent;
-import dev.clipflow.contracts.kafka.EventDeserializer;
-import dev.clipflow.contracts.kafka.EventSerializer;
+import dev.clipflow.contracts.events.JobCancelled;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The test's view of the broker: sends jobs, records every clip-event and dead-letter record by job id. */
+/** The test's view of the broker (SmallRye's KafkaCompanion): sends jobs, records every clip-event and dead letter. */
 final class EventLog implements AutoCloseable {
 
-    private final Map<String, List<ClipflowEvent>> events = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> deadLetters = new ConcurrentHashMap<>();
-    private final KafkaProducer<String, ClipflowEvent> producer;
-    private final Thread reader;
-    private volatile boolean running = true;
+    private final KafkaCompanion kafka;
+    private final ConsumerTask<String, ClipflowEvent> events;
+    private final ConsumerTask<String, String> deadLetters;
 
-    private final String bootstrap;
-
-    EventLog(String bootstrapServers) {
-        this.bootstrap = bootstrapServers;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(p, new StringSerializer(), new EventSerializer());
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "clip-worker-test-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-        reader = new Thread(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of(Topics.CLIP_EVENTS, Topics.deadLetterTopic("clip-jobs")));
-                while (running) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        if (r.topic().equals(Topics.CLIP_EVENTS)) {
-                            events.computeIfAbsent(r.key(), k -> new CopyOnWriteArrayList<>())
-                                    .add(new EventDeserializer().deserialize(r.topic(), r.value().getBytes()));
-                        } else {
-                            deadLetters.computeIfAbsent(String.valueOf(r.key()), k -> new CopyOnWriteArrayList<>())
-                                    .add(String.valueOf(r.value()));
-                        }
-                    }
-                }
-            }
-        }, "test-event-log");
-        reader.setDaemon(true);
-        reader.start();
+    EventLog(KafkaCompanion kafka) {
+        this.kafka = kafka;
+        this.events = kafka.consume(ClipflowEvent.class).withOffsetReset("earliest").fromTopics(Topics.CLIP_EVENTS);
+        // The dead-letter topic appears with the first dead letter: look for it every second.
+        this.deadLetters = kafka.consumeStrings().withOffsetReset("earliest")
+                .withProp(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000")
+                .fromTopics(Topics.deadLetterTopic("clip-jobs"));
     }
 
-    void sendRaw(String key, byte[] value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(p, new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(Topics.CLIP_JOBS, key, value)).get();
-        }
+    void sendRaw(String key, byte[] value) {
+        kafka.produce(byte[].class).fromRecords(KafkaCompanion.record(Topics.CLIP_JOBS, key, value)).awaitCompletion();
     }
 
-    void send(ClipflowEvent job) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.CLIP_JOBS, job.jobId(), job)).get();
+    void send(ClipflowEvent job) {
+        kafka.produce(ClipflowEvent.class).fromRecords(KafkaCompanion.record(Topics.CLIP_JOBS, job.jobId(), job))
+                .awaitCompletion();
     }
 
     /** An event onto clip-events, as a worker would have written it. */
-    void sendAsWorker(ClipflowEvent event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.CLIP_EVENTS, event.jobId(), event)).get();
+    void sendAsWorker(ClipflowEvent event) {
+        kafka.produce(ClipflowEvent.class).fromRecords(KafkaCompanion.record(Topics.CLIP_EVENTS, event.jobId(), event))
+                .awaitCompletion();
     }
 
     /** A cancellation as the gateway publishes it. */
-    void cancel(String jobId) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.CLIP_EVENTS, jobId,
-                dev.clipflow.contracts.events.JobCancelled.now(jobId, dev.clipflow.contracts.events.JobCancelled.BY_API))).get();
+    void cancel(String jobId) {
+        sendAsWorker(JobCancelled.now(jobId, JobCancelled.BY_API));
     }
 
     List<ClipflowEvent> of(String jobId) {
-        return new ArrayList<>(events.getOrDefault(jobId, List.of()));
+        return events.stream().filter(r -> jobId.equals(r.key())).map(ConsumerRecord::value).toList();
     }
 
     List<String> deadLettersOf(String jobId) {
-        return new ArrayList<>(deadLetters.getOrDefault(jobId, List.of()));
+        return deadLetters.stream().filter(r -> jobId.equals(r.key())).map(ConsumerRecord::value).toList();
     }
 
     /** Waits until the job has {@code count} events matching {@code what}; returns all its events. */
@@ -109,9 +68,8 @@ final class EventLog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running = false;
-        reader.join(5_000);
-        producer.close();
+    public void close() {
+        events.stop();
+        deadLetters.stop();
     }
 }

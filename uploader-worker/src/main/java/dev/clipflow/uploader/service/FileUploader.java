@@ -54,7 +54,11 @@ public class FileUploader {
                 attempts.incrementAndGet();
                 return attempt(file);
             }).withAttempts(attempts.get());
-        } catch (RuntimeException failure) {
+        } catch (Exception failure) {
+            // The guard rethrows the InterruptedException of a pause cut short (the worker is stopping) as it is.
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             LOG.debugf(failure, "giving up on %s after %d attempts", file.key(), attempts.get());
             return FileResult.failed(file, attempts.get(), failure);
         }
@@ -97,13 +101,13 @@ public class FileUploader {
 
     /** How one file ended: stored (now or before) or failed, and after how many attempts. */
     public record FileResult(PlannedFile file, ObjectInfo stored, boolean wasAlreadyStored, int attempts,
-            RuntimeException failure) {
+            Exception failure) {
 
         static FileResult stored(PlannedFile file, ObjectInfo info, boolean wasAlreadyStored) {
             return new FileResult(file, info, wasAlreadyStored, 1, null);
         }
 
-        static FileResult failed(PlannedFile file, int attempts, RuntimeException failure) {
+        static FileResult failed(PlannedFile file, int attempts, Exception failure) {
             return new FileResult(file, null, false, attempts, failure);
         }
 

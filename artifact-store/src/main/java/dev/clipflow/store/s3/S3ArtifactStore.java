@@ -37,6 +37,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -45,6 +47,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
 import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
 import software.amazon.awssdk.transfer.s3.model.UploadRequest;
 
@@ -65,15 +69,24 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     private final StorageConfig.S3 config;
     private final Duration defaultUrlLifetime;
-    private final S3Clients clients;
+    private final S3Client sync;
+    private final S3Presigner presigner;
+    private final S3TransferManager transfers;
     private final ExecutorService streamReaders;
     private final Optional<ServerSideEncryption> sse;
 
-    public S3ArtifactStore(StorageConfig.S3 config, Duration defaultUrlLifetime) {
+    /**
+     * On the given clients (quarkus-amazon-s3's, which the application owns and closes): the sync one for head, get,
+     * list and delete, the multipart async one behind the transfer manager for puts, and the presigner.
+     */
+    public S3ArtifactStore(StorageConfig.S3 config, Duration defaultUrlLifetime, S3Client sync, S3AsyncClient async,
+            S3Presigner presigner) {
         this.config = config;
         this.defaultUrlLifetime = defaultUrlLifetime;
         this.sse = config.sse().map(S3ArtifactStore::serverSideEncryption);
-        this.clients = S3Clients.create(config);
+        this.sync = sync;
+        this.presigner = presigner;
+        this.transfers = S3TransferManager.builder().s3Client(async).build();
         AtomicInteger threads = new AtomicInteger();
         this.streamReaders = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "artifact-store-s3-stream-" + threads.incrementAndGet());
@@ -82,7 +95,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         });
     }
 
-    private static ServerSideEncryption serverSideEncryption(String value) {
+    static ServerSideEncryption serverSideEncryption(String value) {
         ServerSideEncryption parsed = ServerSideEncryption.fromValue(value);
         if (parsed == ServerSideEncryption.UNKNOWN_TO_SDK_VERSION) {
             throw new IllegalArgumentException("S3_SSE must be AES256 or aws:kms, not '" + value + "'");
@@ -92,11 +105,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     public String bucket() {
         return config.bucket();
-    }
-
-    /** True when static keys are used, false when the AWS default credentials chain is. */
-    public boolean usesStaticKeys() {
-        return clients.usesStaticKeys();
     }
 
     @Override
@@ -131,7 +139,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
         PutObjectRequest request = putRequest(key, options, sha256, size < thresholdBytes() ? sha256 : null);
         try {
-            clients.transfers.uploadFile(UploadFileRequest.builder().putObjectRequest(request).source(file).build())
+            transfers.uploadFile(UploadFileRequest.builder().putObjectRequest(request).source(file).build())
                     .completionFuture().join();
         } catch (CompletionException | SdkException e) {
             throw S3Errors.map(key, e, sha256);
@@ -162,7 +170,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 .contentLength(length)
                 .executor(streamReaders));
         try {
-            clients.transfers.upload(UploadRequest.builder().putObjectRequest(request).requestBody(body).build())
+            transfers.upload(UploadRequest.builder().putObjectRequest(request).requestBody(body).build())
                     .completionFuture().join();
         } catch (CompletionException | SdkException e) {
             IOException sourceFailure = source.failure();
@@ -249,7 +257,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public Optional<ObjectInfo> head(String key) {
         KeyRules.requireValidKey(key);
         try {
-            HeadObjectResponse head = clients.sync.headObject(b -> b.bucket(config.bucket()).key(key));
+            HeadObjectResponse head = sync.headObject(b -> b.bucket(config.bucket()).key(key));
             Map<String, String> metadata = new HashMap<>(head.metadata());
             String sha256 = metadata.remove(KeyRules.SHA256_METADATA);
             return Optional.of(new ObjectInfo(key, head.contentLength(), S3Errors.unquote(head.eTag()), head.lastModified(),
@@ -281,7 +289,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
     private InputStream get(String key, GetObjectRequest request) {
         try {
-            return clients.sync.getObject(request);
+            return sync.getObject(request);
         } catch (SdkException e) {
             throw S3Errors.map(key, e, null);
         }
@@ -291,7 +299,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public byte[] getBytes(String key) {
         KeyRules.requireValidKey(key);
         try {
-            return clients.sync.getObjectAsBytes(b -> b.bucket(config.bucket()).key(key)).asByteArray();
+            return sync.getObjectAsBytes(b -> b.bucket(config.bucket()).key(key)).asByteArray();
         } catch (SdkException e) {
             throw S3Errors.map(key, e, null);
         }
@@ -301,7 +309,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     public void delete(String key) {
         KeyRules.requireValidKey(key);
         try {
-            clients.sync.deleteObject(b -> b.bucket(config.bucket()).key(key));
+            sync.deleteObject(b -> b.bucket(config.bucket()).key(key));
         } catch (NoSuchKeyException e) {
             // already gone
         } catch (SdkException e) {
@@ -319,7 +327,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
             private Iterator<S3Object> pages() {
                 if (pages == null) {
-                    pages = clients.sync.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(validPrefix))
+                    pages = sync.listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(validPrefix))
                             .contents().iterator();
                 }
                 return pages;
@@ -360,7 +368,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
             validity = MAX_PRESIGN; // SigV4 presigned URLs live at most 7 days
         }
         Duration signatureDuration = validity;
-        return clients.presigner.presignGetObject(b -> b
+        return presigner.presignGetObject(b -> b
                         .signatureDuration(signatureDuration)
                         .getObjectRequest(get -> get.bucket(config.bucket()).key(key)))
                 .url().toString();
@@ -369,7 +377,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public void checkReachable() {
         try {
-            clients.sync.headBucket(b -> b.bucket(config.bucket())
+            sync.headBucket(b -> b.bucket(config.bucket())
                     .overrideConfiguration(o -> o.apiCallTimeout(REACHABILITY_TIMEOUT)));
         } catch (SdkException e) {
             throw new StorageUnavailableException(S3Errors.whyUnreachable(config, e), e);
@@ -395,6 +403,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
     @Override
     public void close() {
         streamReaders.shutdownNow();
-        clients.close();
+        transfers.close(); // leaves the async client it was given open
     }
 }

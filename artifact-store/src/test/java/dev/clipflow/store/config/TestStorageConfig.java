@@ -15,12 +15,16 @@ public final class TestStorageConfig {
     }
 
     public static StorageConfig from(Map<String, String> environment) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+        return resolved(environment).getConfigMapping(StorageConfig.class);
+    }
+
+    /** All the configuration, e.g. to read the {@code quarkus.s3.*} settings the storage variables give the extension. */
+    public static SmallRyeConfig resolved(Map<String, String> environment) {
+        return new SmallRyeConfigBuilder()
                 .addDefaultSources()
                 .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(environment, "test-environment", 400))
                 .withMapping(StorageConfig.class)
                 .build();
-        return config.getConfigMapping(StorageConfig.class);
     }
 }

@@ -3,83 +3,69 @@ package dev.clipflow.store.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clipflow.devstack.S3Server;
-import dev.clipflow.store.ArtifactStore;
-import dev.clipflow.store.ArtifactStoreContract;
-import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.store.PutOptions;
 import dev.clipflow.store.StorageUnavailableException;
 import dev.clipflow.store.config.StorageConfig;
-import dev.clipflow.store.config.TestStorageConfig;
+import io.quarkiverse.amazon.common.AmazonClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-class S3ArtifactStoreTest extends ArtifactStoreContract {
+/** The S3 store as a service gets it: on quarkus-amazon-s3's clients, configured from the storage variables. */
+@QuarkusTest
+@TestProfile(S3ArtifactStoreTest.InMemoryServer.class)
+class S3ArtifactStoreTest extends S3StoreContract {
 
-    static final String BUCKET = "clipflow-contract";
-
-    static S3Server server;
-    static S3ArtifactStore store;
-    static S3Client inspector;
-
-    @BeforeAll
-    static void startServer() {
-        server = S3Server.start(S3Server.Mode.IN_MEMORY);
-        server.createBucket(BUCKET);
-        inspector = S3Inspector.on(server);
-        store = new S3ArtifactStore(config(Map.of()).s3(), Duration.ofHours(1));
+    public static class InMemoryServer implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ContractServer.class, Map.of("mode", "in-memory")));
+        }
     }
 
-    @AfterAll
-    static void stopServer() {
-        store.close();
-        inspector.close();
-        server.close();
-    }
+    @Inject
+    S3AsyncClient async;
 
-    /** The store's configuration as a deployment gives it: the documented environment variable names. */
-    static StorageConfig config(Map<String, String> overrides) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "STORAGE_TYPE", "s3",
-                "S3_ENDPOINT", server.endpoint(),
-                "S3_PATH_STYLE", "true",
-                "AWS_S3_BUCKET", BUCKET,
-                "AWS_REGION", server.region(),
-                "AWS_ACCESS_KEY_ID", server.accessKey(),
-                "AWS_SECRET_ACCESS_KEY", server.secretKey(),
-                "S3_SSE", "AES256"));
-        environment.putAll(overrides);
-        environment.values().removeIf(String::isEmpty);
-        return TestStorageConfig.from(environment);
-    }
+    @Inject
+    S3Presigner presigner;
 
-    @Override
-    protected ArtifactStore store() {
-        return store;
-    }
+    @Inject
+    @AmazonClient("wrong-secret")
+    S3Client wrongSecret;
 
-    @Override
-    protected void assertNoTraceOfFailedUploads(String key) {
-        assertThat(inspector.listMultipartUploads(b -> b.bucket(BUCKET)).uploads())
-                .extracting(MultipartUpload::key)
-                .doesNotContain(key);
-    }
+    @Inject
+    @AmazonClient("unreachable")
+    S3Client unreachable;
 
-    @Override
-    protected void assertStoredInParts(ObjectInfo head) {
-        assertThat(head.etag()).as("150 MB in 10 MB parts").endsWith("-15");
+    @Inject
+    S3Client sync;
+
+    /** A second store on the given client, with another bucket and endpoint in its own settings. */
+    private S3ArtifactStore storeWith(S3Client client, String bucket, URI endpoint) {
+        StorageConfig.S3 real = config.s3();
+        StorageConfig.S3 changed = (StorageConfig.S3) Proxy.newProxyInstance(StorageConfig.S3.class.getClassLoader(),
+                new Class<?>[] {StorageConfig.S3.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "bucket" -> bucket;
+                    case "endpoint" -> Optional.of(endpoint);
+                    default -> method.invoke(real, args);
+                });
+        return new S3ArtifactStore(changed, Duration.ofHours(1), client, async, presigner);
     }
 
     @Test
@@ -88,7 +74,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
         byte[] bytes = randomBytes(1000, 20);
         store.put(key, new ByteArrayInputStream(bytes), bytes.length, PutOptions.of("video/mp4").withSha256(sha256(bytes)));
 
-        HeadObjectResponse head = inspector.headObject(b -> b.bucket(BUCKET).key(key));
+        HeadObjectResponse head = inspector.headObject(b -> b.bucket(ContractServer.BUCKET).key(key));
 
         assertThat(head.metadata()).containsEntry("sha256", sha256(bytes));
         assertThat(head.serverSideEncryptionAsString()).isEqualTo("AES256");
@@ -115,14 +101,20 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
     }
 
     @Test
-    void urlWithoutLifetimeUsesTheConfiguredExpiry() {
+    void urlWithoutLifetimeUsesTheConfiguredExpiryAndKeepsTheBucketInThePath() {
         String url = store.urlFor(job + "/t_clip_1.mp4");
-        assertThat(url).contains("X-Amz-Expires=3600").startsWith(server.endpoint() + "/" + BUCKET + "/");
+        assertThat(url).contains("X-Amz-Expires=3600")
+                .startsWith(config.s3().endpoint().orElseThrow() + "/" + ContractServer.BUCKET + "/");
+    }
+
+    @Test
+    void lifetimesBeyondSevenDaysAreCappedAtSigV4sLimit() {
+        assertThat(store.urlFor(job + "/a.mp4", Duration.ofDays(30))).contains("X-Amz-Expires=604800");
     }
 
     @Test
     void missingBucketIsReportedWithTheReason() {
-        try (S3ArtifactStore missing = new S3ArtifactStore(config(Map.of("AWS_S3_BUCKET", "no-such-bucket")).s3(), Duration.ofHours(1))) {
+        try (S3ArtifactStore missing = storeWith(sync, "no-such-bucket", config.s3().endpoint().orElseThrow())) {
             assertThatThrownBy(missing::checkReachable).isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("'no-such-bucket'").hasMessageContaining("does not exist");
         }
@@ -130,7 +122,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
 
     @Test
     void wrongCredentialsAreReportedWithTheReason() {
-        try (S3ArtifactStore wrong = new S3ArtifactStore(config(Map.of("AWS_SECRET_ACCESS_KEY", "not-the-secret")).s3(), Duration.ofHours(1))) {
+        try (S3ArtifactStore wrong = storeWith(wrongSecret, config.s3().bucket(), config.s3().endpoint().orElseThrow())) {
             assertThatThrownBy(wrong::checkReachable).isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("wrong credentials");
         }
@@ -138,7 +130,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
 
     @Test
     void unreachableEndpointIsReportedAsUnavailable() {
-        try (S3ArtifactStore down = new S3ArtifactStore(config(Map.of("S3_ENDPOINT", "http://127.0.0.1:9")).s3(), Duration.ofHours(1))) {
+        try (S3ArtifactStore down = storeWith(unreachable, config.s3().bucket(), URI.create("http://127.0.0.1:9"))) {
             assertThatThrownBy(down::checkReachable).isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining("unreachable");
             assertThatThrownBy(() -> down.head(job + "/x.mp4")).isInstanceOf(StorageUnavailableException.class);
@@ -147,33 +139,6 @@ class S3ArtifactStoreTest extends ArtifactStoreContract {
                     listing.count();
                 }
             }).isInstanceOf(StorageUnavailableException.class);
-        }
-    }
-
-    @Test
-    void withoutStaticKeysTheDefaultChainIsUsed() {
-        System.setProperty("aws.accessKeyId", server.accessKey());
-        System.setProperty("aws.secretAccessKey", server.secretKey());
-        try (S3ArtifactStore chained = new S3ArtifactStore(
-                config(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "")).s3(), Duration.ofHours(1))) {
-            assertThat(chained.usesStaticKeys()).isFalse();
-            String key = job + "/t_metadata.json";
-
-            chained.put(key, new ByteArrayInputStream(new byte[] {'{', '}'}), 2, PutOptions.of("application/json"));
-
-            assertThat(chained.getBytes(key)).containsExactly('{', '}');
-            chained.checkReachable();
-        } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-        }
-    }
-
-    @Test
-    void staticKeysAreUsedWhenBothAreGiven() {
-        assertThat(store.usesStaticKeys()).isTrue();
-        try (S3ArtifactStore half = new S3ArtifactStore(config(Map.of("AWS_SECRET_ACCESS_KEY", "")).s3(), Duration.ofHours(1))) {
-            assertThat(half.usesStaticKeys()).isFalse();
         }
     }
 }

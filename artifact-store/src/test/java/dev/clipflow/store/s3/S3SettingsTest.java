@@ -6,27 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clipflow.store.StorageType;
 import dev.clipflow.store.config.StorageConfig;
 import dev.clipflow.store.config.TestStorageConfig;
-import java.net.URI;
-import java.time.Duration;
+import io.smallrye.config.SmallRyeConfig;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How the storage environment variables shape the S3 clients, seen from presigned URLs (no network needed). */
+/** How the storage environment variables set up the store and quarkus-amazon-s3's clients (no network needed). */
 class S3SettingsTest {
 
-    private static StorageConfig config(Map<String, String> overrides) {
+    private static Map<String, String> environment(Map<String, String> overrides) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "STORAGE_TYPE", "s3", "AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "secret"));
         environment.putAll(overrides);
-        return TestStorageConfig.from(environment);
+        return environment;
     }
 
-    private static URI presignedUrl(Map<String, String> overrides) {
-        StorageConfig config = config(overrides);
-        try (S3ArtifactStore store = new S3ArtifactStore(config.s3(), Duration.ofSeconds(config.presignExpirySeconds()))) {
-            return URI.create(store.urlFor("job/t_clip_1.mp4"));
-        }
+    private static StorageConfig config(Map<String, String> overrides) {
+        return TestStorageConfig.from(environment(overrides));
+    }
+
+    private static Optional<String> s3Setting(String name, Map<String, String> overrides) {
+        SmallRyeConfig config = TestStorageConfig.resolved(environment(overrides));
+        return config.getOptionalValue("quarkus.s3." + name, String.class);
     }
 
     @Test
@@ -55,37 +57,26 @@ class S3SettingsTest {
     }
 
     @Test
-    void awsUrlsAreVirtualHostedInTheConfiguredRegionAndExpireAsConfigured() {
-        URI url = presignedUrl(Map.of("AWS_REGION", "eu-west-1", "PRESIGN_EXPIRY_SECONDS", "900"));
-        assertThat(url.getHost()).isEqualTo("clipflow-clips.s3.eu-west-1.amazonaws.com");
-        assertThat(url.getRawQuery()).contains("X-Amz-Expires=900");
+    void theClientsGetRegionEndpointPathStyleAndAccelerateFromTheStorageVariables() {
+        Map<String, String> compatible = Map.of("AWS_DEFAULT_REGION", "eu-west-1", "S3_ENDPOINT", "https://minio.example:9000",
+                "S3_PATH_STYLE", "true", "S3_ACCELERATE", "true");
+        assertThat(s3Setting("aws.region", compatible)).contains("eu-west-1");
+        assertThat(s3Setting("endpoint-override", compatible)).contains("https://minio.example:9000");
+        assertThat(s3Setting("path-style-access", compatible)).contains("true");
+        assertThat(s3Setting("accelerate-mode", compatible)).contains("true");
+
+        assertThat(s3Setting("aws.region", Map.of())).contains("us-east-1");
+        assertThat(s3Setting("endpoint-override", Map.of())).isEmpty();
+        assertThat(s3Setting("path-style-access", Map.of())).contains("false");
+        assertThat(s3Setting("accelerate-mode", Map.of())).contains("false");
+        assertThat(s3Setting("aws.credentials.custom-provider.name", Map.of())).contains(StorageCredentials.NAME);
     }
 
     @Test
-    void accelerateUsesTheAccelerateEndpoint() {
-        assertThat(presignedUrl(Map.of("S3_ACCELERATE", "true")).getHost()).isEqualTo("clipflow-clips.s3-accelerate.amazonaws.com");
-    }
-
-    @Test
-    void customEndpointWithPathStyleKeepsTheBucketInThePath() {
-        URI url = presignedUrl(Map.of("S3_ENDPOINT", "https://minio.example:9000", "S3_PATH_STYLE", "true"));
-        assertThat(url.getHost()).isEqualTo("minio.example");
-        assertThat(url.getPath()).isEqualTo("/clipflow-clips/job/t_clip_1.mp4");
-    }
-
-    @Test
-    void lifetimesBeyondSevenDaysAreCappedAtSigV4sLimit() {
-        StorageConfig config = config(Map.of());
-        try (S3ArtifactStore store = new S3ArtifactStore(config.s3(), Duration.ofHours(1))) {
-            assertThat(store.urlFor("job/a.mp4", Duration.ofDays(30))).contains("X-Amz-Expires=604800");
-        }
-    }
-
-    @Test
-    void invalidSettingsAreRefusedAtStart() {
-        assertThatThrownBy(() -> new S3ArtifactStore(config(Map.of("S3_SSE", "rot13")).s3(), Duration.ofHours(1)))
+    void invalidSettingsAreRefused() {
+        assertThatThrownBy(() -> S3ArtifactStore.serverSideEncryption("rot13"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S3_SSE");
-        assertThatThrownBy(() -> new S3ArtifactStore(config(Map.of("S3_MULTIPART_CHUNK_MB", "1")).s3(), Duration.ofHours(1)))
+        assertThatThrownBy(() -> MultipartClient.requireValidParts(config(Map.of("S3_MULTIPART_CHUNK_MB", "1")).s3()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S3_MULTIPART_CHUNK_MB");
     }
 }

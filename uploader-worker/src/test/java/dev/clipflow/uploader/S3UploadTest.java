@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,17 @@ class S3UploadTest {
         retention.deleteExpired(ended.plus(config.sourceRetention()).plusSeconds(1));
         assertThat(s3.keys("uploads/" + job.jobId + "/")).isEmpty();
         assertThat(s3.keys(job.jobId + "/")).hasSize(job.uploadedFiles().size());
+    }
+
+    @Test
+    void aJobStillQueuedPastTheRetentionKeepsItsUploadedSource() {
+        String jobId = UUID.randomUUID().toString();
+        String source = ObjectKeys.uploadedSource(jobId, "mp4");
+        store.put(source, new ByteArrayInputStream(new byte[1000]), 1000, PutOptions.of("video/mp4"));
+        Instant uploaded = store.head(source).orElseThrow().lastModified();
+
+        retention.deleteExpired(uploaded.plus(config.sourceRetention()).plus(Duration.ofDays(30)));
+        assertThat(s3.keys("uploads/" + jobId + "/")).containsExactly(source);
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes a job's uploaded source ({@code uploads/{job_id}/}) {@code SOURCE_RETENTION_HOURS} after the job ended:
- * the latest of its uploaded objects and its metadata object (written last when the job's clips are stored). The
- * clips stay. Every uploader sweeps; deleting twice is harmless. The bucket's lifecycle rule in
+ * the latest of its uploaded objects and its metadata object (written last when the job's clips are stored); a job
+ * with no metadata yet has not ended. The clips stay. Every uploader sweeps; deleting twice is harmless. The bucket's lifecycle rule in
  * {@code deploy/s3/lifecycle.json} is the backstop for a bucket no uploader sweeps.
  */
 @ApplicationScoped
@@ -58,8 +58,10 @@ public class SourceRetention {
         }
         int deleted = 0;
         for (Map.Entry<String, Instant> job : uploadedAt.entrySet()) {
-            Instant ended = metadataWritten(job.getKey()).map(at -> later(at, job.getValue())).orElse(job.getValue());
-            if (ended.plus(retention).isBefore(now)) {
+            // A job without metadata has not ended (it may still be queued behind a long backlog, or failed and
+            // wait for a retry): its source stays until it is deleted, or the bucket's lifecycle rule takes it.
+            Optional<Instant> ended = metadataWritten(job.getKey()).map(at -> later(at, job.getValue()));
+            if (ended.isPresent() && ended.get().plus(retention).isBefore(now)) {
                 store.deleteAll(ObjectKeys.uploadPrefix(job.getKey()));
                 deleted++;
             }

@@ -96,13 +96,13 @@ public class SourceFetcher {
         } catch (UnreachableUrlException e) {
             throw new JobFailure(FailureCode.SOURCE_UNREACHABLE, "the source URL " + e.getMessage(), e.mayPassLater());
         }
-        fetched.contentLength().ifPresent(this::checkSize);
         Path target = workspace.source(extensionOf(fetched.uri().getPath()));
         InputStream body = fetched.body();
         // A stalled download is cut off by closing its stream at the deadline.
         CompletableFuture.runAsync(() -> closeQuietly(body),
                 CompletableFuture.delayedExecutor(config.downloadTimeout().toMillis(), TimeUnit.MILLISECONDS));
         try (body) {
+            fetched.contentLength().ifPresent(this::checkSize);
             copyCapped(body, target);
         } catch (IOException e) {
             JobWorkspace.deleteQuietly(target);

@@ -1,18 +1,22 @@
 package dev.clipflow.clipworker.reframe;
 
 import dev.clipflow.clipworker.media.ProbedMedia;
+import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Decides each clip's {@link Framing}: {@code blur} and {@code crop} as asked; {@code track} follows the faces
  * found in the clip ({@code blur} where there are none); {@code auto} tracks when a face was tracked in at least
- * {@link ReframeSettings#autoMinShare()} of the analysed frames, else blurs. Formats that need no layout get
+ * {@link ReframeSettings#autoMinShare()} of the analysed frames, else blurs (also when the analysis fails). Formats that need no layout get
  * none, and nothing is analysed for them.
  */
 public final class Reframer {
+
+    private static final Logger LOG = Logger.getLogger(Reframer.class);
 
     private final FaceAnalysis analysis;
     private final CameraPlanner planner;
@@ -25,7 +29,7 @@ public final class Reframer {
     }
 
     /** The worker's reframer with the default settings. */
-    public static Reframer withDefaults(java.nio.file.Path ffmpeg, dev.clipflow.clipworker.media.ProcessRunner runner) {
+    public static Reframer withDefaults(Path ffmpeg, ProcessRunner runner) {
         return new Reframer(new FaceAnalysis(ffmpeg, runner, ReframeSettings.DEFAULT), ReframeSettings.DEFAULT);
     }
 
@@ -38,7 +42,18 @@ public final class Reframer {
         if (layout == FrameLayout.BLUR || layout == FrameLayout.CROP) {
             return Framing.fixed(layout);
         }
-        FaceSamples faces = analysis.analyse(source, media, start, duration);
+        FaceSamples faces;
+        try {
+            faces = analysis.analyse(source, media, start, duration);
+        } catch (FaceAnalysisException e) {
+            if (layout != FrameLayout.AUTO || Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            // auto is the default: a clip whose analysis fails is still made, framed as it was before tracking.
+            LOG.warnf("face analysis of the clip at %.3f s of %s failed, the clip is blurred instead: %s", start,
+                    source.getFileName(), e.getMessage());
+            return Framing.fixed(FrameLayout.BLUR);
+        }
         CameraPath path = planner.plan(faces, window.get(), duration);
         boolean follow = !path.follows().isEmpty()
                 && (layout == FrameLayout.TRACK || path.trackedShare() >= settings.autoMinShare());

@@ -15,8 +15,9 @@ import java.util.List;
  * face width for each analysed frame since, through gaps of up to {@link #GAP_HOLD} s); the subject is the track with the most face area over the shot (largest and most
  * persistent), others only where it is not seen;</li>
  * <li>where there is no subject, or a second face as prominent stands too far away to share the window, the
- * clip falls back to {@code blur}; such stretches and followed ones shorter than {@link #MIN_STRETCH} s are
- * absorbed by their neighbours, so a glance away or a passer-by changes nothing;</li>
+ * clip falls back to {@code blur}; such stretches seen in at most {@link #MIN_STRETCH} s of analysed frames, and
+ * followed ones shorter than that, are absorbed by their neighbours, so a glance away or a passer-by changes
+ * nothing;</li>
  * <li>the window moves only when the subject leaves a dead zone ({@link #DEAD_ZONE} of the window width),
  * then re-centres with bounded speed and acceleration, starting {@link #LOOK_AHEAD} s early (the whole clip is
  * known), and stops: a still subject gives a still picture.</li>
@@ -177,7 +178,8 @@ public final class CameraPlanner {
         int shortest = (int) Math.ceil(MIN_STRETCH * fps);
         for (int[] gap : runsOf(subject, false)) {
             boolean inside = gap[0] > 0 && gap[1] < subject.length - 1;
-            if (inside && gap[1] - gap[0] + 1 < shortest) {
+            // At most, not less than: at 2 frames a second a passer-by of 0.6 s is seen in two frames, one second.
+            if (inside && gap[1] - gap[0] + 1 <= shortest) {
                 Subject before = subject[gap[0] - 1];
                 Subject after = subject[gap[1] + 1];
                 for (int i = gap[0]; i <= gap[1]; i++) {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** The camera path from detections alone: a 1280x720 source, a 404x720 window (vertical), 3 analysed frames a second. */
+/** The camera path from detections alone: a 1280x720 source, a 404x720 window (vertical), at the worker's analysis rate. */
 class CameraPlannerTest {
 
-    private static final double FPS = 3;
+    private static final double FPS = ReframeSettings.DEFAULT.fps(); // the rate the worker analyses at
     private static final CropWindow WINDOW = new CropWindow(404, 720, 1280, 720);
     private final CameraPlanner planner = new CameraPlanner(FPS);
 

@@ -3,8 +3,6 @@ package dev.clipflow.clipworker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.clipworker.media.ProcessRunner;
-import dev.clipflow.clipworker.reframe.FaceAnalysis;
-import dev.clipflow.clipworker.reframe.ReframeSettings;
 import dev.clipflow.clipworker.reframe.Reframer;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
@@ -60,7 +58,7 @@ public final class TestMedia {
 
     /** The worker's reframer with its default settings, on the bundled ffmpeg. */
     public static Reframer reframer(ProcessRunner runner) {
-        return new Reframer(new FaceAnalysis(FFMPEG.ffmpeg(), runner, ReframeSettings.DEFAULT), ReframeSettings.DEFAULT);
+        return Reframer.withDefaults(FFMPEG.ffmpeg(), runner);
     }
 
     public static JsonNode probe(Path file) {

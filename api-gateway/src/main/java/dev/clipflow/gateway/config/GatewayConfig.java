@@ -40,7 +40,6 @@ public interface GatewayConfig {
 
     interface Captions {
         /** Largest captions file or {@code captions_url} body, in KiB ({@code CAPTIONS_MAX_KB}). */
-        @WithDefault("2048")
         int maxKb();
 
         /** How long fetching a {@code captions_url} may take, redirects included. */

@@ -11,6 +11,7 @@ import dev.clipflow.gateway.status.JobStatusService;
 import dev.clipflow.gateway.submit.ClipRequest;
 import dev.clipflow.gateway.submit.JobSubmission;
 import dev.clipflow.gateway.submit.JobSubmitter;
+import dev.clipflow.store.StorageUnavailableException;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolCallException;
@@ -97,6 +98,8 @@ public class ClipflowTools {
             throw new ToolCallException(e.code() + ": " + e.getMessage());
         } catch (JobId.InvalidJobIdException e) {
             throw new ToolCallException("invalid_job_id: " + e.getMessage());
+        } catch (StorageUnavailableException e) {
+            throw new ToolCallException("storage_unavailable: storage is unavailable, try again later");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer", e);
         }

@@ -23,7 +23,6 @@ public interface ClipWorkerConfig {
 
     interface Captions {
         /** {@code CAPTIONS_FONT_DIR}: searched for the Noto fonts burned-in captions are drawn with. */
-        @WithDefault("/usr/share/fonts")
         Path fontDir();
 
         Transcribe transcribe();
@@ -38,7 +37,6 @@ public interface ClipWorkerConfig {
         Optional<String> apiKey();
 
         /** {@code TRANSCRIBE_MODEL}. */
-        @WithDefault("whisper-1")
         String model();
 
         /** Tries per audio chunk when the service fails transiently. */
@@ -123,7 +121,7 @@ public interface ClipWorkerConfig {
         @WithDefault("10s")
         Duration connectTimeout();
 
-        /** Longest wait for the response headers of a source URL. */
+        /** Longest wait for a source URL to answer 200, all its redirects included (the download has its own limit). */
         @WithDefault("30s")
         Duration responseTimeout();
 

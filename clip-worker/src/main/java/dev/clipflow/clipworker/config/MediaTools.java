@@ -5,8 +5,6 @@ import dev.clipflow.clipworker.captions.CaptionImages;
 import dev.clipflow.clipworker.captions.CaptionPainter;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProcessRunner;
-import dev.clipflow.clipworker.reframe.FaceAnalysis;
-import dev.clipflow.clipworker.reframe.ReframeSettings;
 import dev.clipflow.clipworker.reframe.Reframer;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.RenderSettings;
@@ -48,7 +46,7 @@ public class MediaTools {
     @Produces
     @Singleton
     Reframer reframer(FfmpegBinaries binaries) {
-        return new Reframer(new FaceAnalysis(binaries.ffmpeg(), runner, ReframeSettings.DEFAULT), ReframeSettings.DEFAULT);
+        return Reframer.withDefaults(binaries.ffmpeg(), runner);
     }
 
     @Produces

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -27,9 +28,17 @@ public final class ScratchFiles {
         }
     }
 
-    /** Whether the path can go into a filter option as it is: only characters that need no filtergraph escaping. */
-    public static boolean isFilterSafe(Path path) {
-        return FILTER_SAFE.matcher(path.toAbsolutePath().toString()).matches();
+    /**
+     * The absolute path, to go into a filter option as it is; a path with characters that would need filtergraph
+     * escaping is refused with the caller's exception instead.
+     */
+    public static String filterPath(Path path, Function<String, ? extends RuntimeException> refusal) {
+        String absolute = path.toAbsolutePath().toString();
+        if (!FILTER_SAFE.matcher(absolute).matches()) {
+            throw refusal.apply("temporary directory path is not filtergraph-safe: " + absolute
+                    + " (set java.io.tmpdir to a plain path)");
+        }
+        return absolute;
     }
 
     /** The file's lines, none if ffmpeg wrote no file. */

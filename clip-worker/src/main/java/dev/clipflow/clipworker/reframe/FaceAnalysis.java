@@ -125,12 +125,7 @@ public final class FaceAnalysis {
         return String.format(Locale.ROOT, "%.6f", value);
     }
 
-    // The path goes into a filter option: keep to characters that need no filtergraph escaping.
     private static String filterPath(Path path) {
-        if (!ScratchFiles.isFilterSafe(path)) {
-            throw new FaceAnalysisException("temporary directory path is not filtergraph-safe: " + path.toAbsolutePath()
-                    + " (set java.io.tmpdir to a plain path)", null);
-        }
-        return path.toAbsolutePath().toString();
+        return ScratchFiles.filterPath(path, message -> new FaceAnalysisException(message, null));
     }
 }

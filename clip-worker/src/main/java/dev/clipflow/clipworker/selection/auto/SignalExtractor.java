@@ -43,7 +43,7 @@ public final class SignalExtractor {
     }
 
     public Signals extract(Path source, SourceStreams streams) {
-        Path workDir = createWorkDir();
+        Path workDir = ScratchFiles.createDir("clipflow-signals-");
         try {
             Path audioMetadata = workDir.resolve("audio.txt");
             Path videoMetadata = workDir.resolve("video.txt");
@@ -51,23 +51,23 @@ public final class SignalExtractor {
             List<Signals.Loudness> loudness = new ArrayList<>();
             List<Signals.Silence> silences = new ArrayList<>();
             if (streams.hasAudio()) {
-                parseAudio(readLines(audioMetadata), streams.durationSeconds(), loudness, silences);
+                parseAudio(ScratchFiles.readLines(audioMetadata), streams.durationSeconds(), loudness, silences);
             }
             List<Signals.SceneCut> cuts = new ArrayList<>();
             List<Signals.Motion> motion = new ArrayList<>();
             if (streams.hasVideo()) {
-                parseVideo(readLines(videoMetadata), cuts, motion);
+                parseVideo(ScratchFiles.readLines(videoMetadata), cuts, motion);
             }
             return new Signals(streams.durationSeconds(), streams.hasAudio(), streams.hasVideo(), loudness, silences,
                     cuts, motion);
         } finally {
-            deleteRecursively(workDir);
+            ScratchFiles.deleteRecursively(workDir);
         }
     }
 
     SourceStreams probe(Path source) {
         List<String> lines = new ArrayList<>();
-        Path workDir = createWorkDir();
+        Path workDir = ScratchFiles.createDir("clipflow-signals-");
         try {
             Path out = workDir.resolve("probe.txt");
             ProcessBuilder builder = new ProcessBuilder(ffprobe.toString(), "-v", "error", "-protocol_whitelist", "file",
@@ -75,9 +75,9 @@ public final class SignalExtractor {
                     source.toAbsolutePath().toString())
                     .redirectOutput(out.toFile()).redirectError(workDir.resolve("stderr.txt").toFile());
             waitFor(builder, workDir.resolve("stderr.txt"), "ffprobe");
-            lines.addAll(readLines(out));
+            lines.addAll(ScratchFiles.readLines(out));
         } finally {
-            deleteRecursively(workDir);
+            ScratchFiles.deleteRecursively(workDir);
         }
         boolean audio = lines.contains("codec_type=audio");
         boolean video = lines.contains("codec_type=video");
@@ -182,7 +182,7 @@ public final class SignalExtractor {
             throw new SignalExtractionException(tool + " analysis interrupted", e);
         }
         if (process.exitValue() != 0) {
-            List<String> errors = readLines(stderr);
+            List<String> errors = ScratchFiles.readLines(stderr);
             String tail = String.join("\n", errors.subList(Math.max(0, errors.size() - 10), errors.size()));
             throw new SignalExtractionException(tool + " analysis failed (exit " + process.exitValue() + "): " + tail);
         }
@@ -210,24 +210,7 @@ public final class SignalExtractor {
         return String.format(Locale.ROOT, "%.3f", value);
     }
 
-    // The path goes into a filter option: keep to characters that need no filtergraph escaping.
     private static String filterPath(Path path) {
-        if (!ScratchFiles.isFilterSafe(path)) {
-            throw new SignalExtractionException("temporary directory path is not filtergraph-safe: " + path.toAbsolutePath()
-                    + " (set java.io.tmpdir to a plain path)");
-        }
-        return path.toAbsolutePath().toString();
-    }
-
-    private static Path createWorkDir() {
-        return ScratchFiles.createDir("clipflow-signals-");
-    }
-
-    private static List<String> readLines(Path file) {
-        return ScratchFiles.readLines(file);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        ScratchFiles.deleteRecursively(dir);
+        return ScratchFiles.filterPath(path, SignalExtractionException::new);
     }
 }

@@ -46,7 +46,12 @@ class DeletedJobLeavesNothingTest {
         for (String url : storedUrls) {
             assertThat(Http.get(absolute(stack, url)).status()).as(url).isEqualTo(200);
         }
-        assertThat(galleryJobs(stack)).contains(jobId);
+        // The gallery indexes a job when its upload is reported, a moment after the status says stored.
+        Instant listed = Instant.now().plus(Duration.ofSeconds(30));
+        while (!galleryJobs(stack).contains(jobId) && Instant.now().isBefore(listed)) {
+            Thread.sleep(100);
+        }
+        assertThat(galleryJobs(stack)).as(stack.logs()).contains(jobId);
 
         Http.Reply deleted = Http.delete(stack.gatewayUrl() + "/jobs/" + jobId);
         assertThat(deleted.status()).as(stack.logs()).isEqualTo(202);

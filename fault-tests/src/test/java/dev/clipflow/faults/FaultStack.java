@@ -175,13 +175,8 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     }
 
     @Override
-    public Path storageRoot() {
-        return runDir.resolve("storage");
-    }
-
-    @Override
-    public Path scratch() throws IOException {
-        return Files.createDirectories(runDir.resolve("scratch"));
+    public Path dataDir() {
+        return runDir;
     }
 
     @Override

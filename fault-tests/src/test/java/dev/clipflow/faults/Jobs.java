@@ -33,9 +33,16 @@ final class Jobs {
     interface Stack {
         String gatewayUrl();
 
-        Path storageRoot();
+        /** The folder the stack keeps its data in: local storage under {@code storage/}, test files under {@code scratch/}. */
+        Path dataDir();
 
-        Path scratch() throws java.io.IOException;
+        default Path storageRoot() {
+            return dataDir().resolve("storage");
+        }
+
+        default Path scratch() throws java.io.IOException {
+            return Files.createDirectories(dataDir().resolve("scratch"));
+        }
 
         String logs();
 

@@ -78,13 +78,8 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
     }
 
     @Override
-    public Path storageRoot() {
-        return dataDir.resolve("storage");
-    }
-
-    @Override
-    public Path scratch() throws IOException {
-        return Files.createDirectories(dataDir.resolve("scratch"));
+    public Path dataDir() {
+        return dataDir;
     }
 
     @Override

@@ -268,6 +268,9 @@ async function streamEvents(id, onStatus) {
   }
 }
 
+const MAX_STREAMS = 3;
+let openStreams = 0;
+
 async function followJob(id, item) {
   const refresh = async () => {
     const status = await fetchStatus(id);
@@ -276,13 +279,20 @@ async function followJob(id, item) {
   };
   let status = await refresh().catch(() => null);
   if (status && FINAL.has(status.status) && status.backup?.status !== 'pending') return;
-  try {
-    await streamEvents(id, async data => {
-      let parsed = null;
-      try { parsed = JSON.parse(data); } catch (ignored) { /* plain text event */ }
-      if (parsed && parsed.status && parsed.job_id) showStatus(item, parsed); else await refresh();
-    });
-  } catch (ignored) { /* fall back to polling below */ }
+  // A browser opens about six connections to a host: a few jobs stream their events, the others are polled,
+  // so a long list of running jobs never leaves the page without a connection for its own requests.
+  if (openStreams < MAX_STREAMS) {
+    openStreams++;
+    try {
+      await streamEvents(id, async data => {
+        let parsed = null;
+        try { parsed = JSON.parse(data); } catch (ignored) { /* plain text event */ }
+        if (parsed && parsed.status && parsed.job_id) showStatus(item, parsed); else await refresh();
+      });
+    } catch (ignored) { /* fall back to polling below */ } finally {
+      openStreams--;
+    }
+  }
   // Keep polling until the backup has settled too, then refresh the gallery once.
   for (let i = 0; i < 600; i++) {
     status = await refresh().catch(() => null);

@@ -7,7 +7,7 @@ import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.WorkerStoppingException;
 import dev.clipflow.clipworker.messaging.ClipEvents;
-import dev.clipflow.clipworker.messaging.EarlierStarts;
+import dev.clipflow.clipworker.messaging.JobHistory;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.JobWorkspace;
 import dev.clipflow.clipworker.render.ProgressThrottle;
@@ -16,13 +16,23 @@ import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.selection.SpeechEdges;
 import dev.clipflow.clipworker.source.SourceFetcher;
 import dev.clipflow.clipworker.source.SourceFile;
+import dev.clipflow.clipworker.selection.ExplicitRangeSelector;
+import dev.clipflow.clipworker.selection.PlannedClip;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.events.JobRendered.RenderedClip;
 import dev.clipflow.contracts.events.JobStarted;
+import dev.clipflow.contracts.json.ClipflowJson;
+import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.contracts.metadata.JobMetadata;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.store.StorageUnavailableException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,8 +45,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,12 +57,19 @@ import java.util.stream.Stream;
  * (or {@code JobFailed} with a reason code). A job already rendered by an earlier delivery only gets
  * its {@code JobRendered} again. A cancelled job is stopped wherever it is (its ffmpeg killed), its work
  * folder removed, and ends with the worker's {@code JobCancelled} instead of an outcome.
+ * <p>
+ * A recut ({@code ClipsRequested}) of a completed job renders its ranges from the job's kept source, numbered after
+ * every clip the job's {@code JobRendered} events on {@code clip-events} announced, into the job's stored metadata;
+ * it ends with a {@code JobRendered} or {@code JobFailed} carrying its recut id, and one already ended is skipped.
  */
 @ApplicationScoped
 public class ClipJobService {
 
+    /** How long a recut waits for the upload of the job's earlier clips (an earlier recut's) to finish. */
+    private static final Duration EARLIER_UPLOAD_WAIT = Duration.ofMinutes(10);
+
     private final ClipEvents events;
-    private final EarlierStarts earlierStarts;
+    private final JobHistory history;
     private final SourceFetcher fetcher;
     private final MediaProber prober;
     private final MomentSelector selector;
@@ -62,14 +82,23 @@ public class ClipJobService {
     private final CancelledJobs cancelled;
     private final CaptionSource captionSource;
     private final Guard transientRetries;
+    private final ArtifactStore store;
+    private final ExplicitRangeSelector explicitRanges;
+    /** Recuts of one job are numbered one after the other; jobs hashed onto a stripe wait for each other. */
+    private final Object[] recutStripes = new Object[64];
 
-    public ClipJobService(ClipEvents events, EarlierStarts earlierStarts, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
+    public ClipJobService(ClipEvents events, JobHistory history, SourceFetcher fetcher, MediaProber prober, MomentSelector selector,
             JobRenderer renderer, ClipWorkerConfig config, MeterRegistry registry, CancelledJobs cancelled,
-            CaptionSource captionSource) {
+            CaptionSource captionSource, ArtifactStore store, ExplicitRangeSelector explicitRanges) {
+        this.store = store;
+        this.explicitRanges = explicitRanges;
+        for (int i = 0; i < recutStripes.length; i++) {
+            recutStripes[i] = new Object();
+        }
         this.cancelled = cancelled;
         this.captionSource = captionSource;
         this.events = events;
-        this.earlierStarts = earlierStarts;
+        this.history = history;
         this.fetcher = fetcher;
         this.prober = prober;
         this.selector = selector;
@@ -106,7 +135,7 @@ public class ClipJobService {
             count("rendered", "already_rendered");
             return;
         }
-        int crashes = earlierStarts.of(job);
+        int crashes = history.startsOf(job);
         if (crashes >= config.worker().maxCrashes()) {
             removeJobFolder(workspace.dir());
             events.sendAndAwait(JobFailed.now(job.jobId(), FailureCode.WORKER_CRASHED, "the job was started " + crashes
@@ -126,23 +155,79 @@ public class ClipJobService {
         }
     }
 
+    /**
+     * A recut: skipped when the job is deleted or the recut already ended (a redelivery after its outcome), else
+     * rendered after the job's clips as its stored metadata lists them.
+     */
+    public void process(ClipsRequested recut) {
+        String jobId = recut.jobId();
+        if (cancelled.isCancelled(jobId)) {
+            count("cancelled", "none"); // the job is deleted: nothing to add clips to
+            return;
+        }
+        synchronized (recutStripes[Math.floorMod(jobId.hashCode(), recutStripes.length)]) {
+            Optional<JobMetadata> stored = storedMetadata(jobId);
+            if (stored.isEmpty()) {
+                events.sendAndAwait(JobFailed.recut(jobId, recut.recutId(), FailureCode.STORAGE_UNAVAILABLE,
+                        "the job has no metadata in storage to add clips to", true));
+                count("failed", FailureCode.STORAGE_UNAVAILABLE);
+                return;
+            }
+            List<ClipflowEvent> past = history.eventsOf(jobId, stored.get().createdAt());
+            if (past.stream().anyMatch(e -> recut.recutId().equals(recutIdOf(e)))) {
+                count("rendered", "already_rendered");
+                return;
+            }
+            Set<String> announced = past.stream().filter(JobRendered.class::isInstance)
+                    .flatMap(e -> ((JobRendered) e).clips().stream()).map(RenderedClip::file)
+                    .collect(Collectors.toSet());
+            JobMetadata earlier = stored.get();
+            JobRequested job = new JobRequested(ClipflowEvent.CURRENT_VERSION, jobId, recut.at(), earlier.title(),
+                    recut.source(), recut.clips(), null,
+                    recut.outputFormat() != null ? recut.outputFormat() : earlier.outputFormat(), recut.layout(), null,
+                    recut.captions());
+            JobWorkspace workspace = new JobWorkspace(config.workDir(), jobId, earlier.title());
+            try (CancelledJobs.Rendering rendering = cancelled.rendering(jobId)) {
+                render(job, workspace, recut, () -> new JobRenderer.Recut(recut.recutId(), storedWith(jobId, earlier, announced)));
+            } catch (RuntimeException e) {
+                if (!cancelled.isCancelled(jobId)) {
+                    throw e;
+                }
+                stopped(job, workspace);
+            }
+        }
+    }
+
     private void render(JobRequested job, JobWorkspace workspace) {
+        render(job, workspace, null, null);
+    }
+
+    /**
+     * {@code request} and {@code recutOf} are null for the job's own rendering; a recut's numbering is asked for inside
+     * the failure handling, so a wait that runs out ends the recut with its reason code.
+     */
+    private void render(JobRequested job, JobWorkspace workspace, ClipsRequested request,
+            Supplier<JobRenderer.Recut> recutOf) {
+        JobRenderer.Recut recut = null;
         try {
+            recut = recutOf == null ? null : recutOf.get();
             workspace.removeTemporaries();
             SourceFile source = retryingTransient(SourceFile.class, () -> fetcher.fetch(job, workspace));
             ProbedMedia media = prober.probe(source.path());
             JobCaptions captions = retryingTransient(JobCaptions.class,
                     () -> captionSource.load(job, source.path(), media, workspace.dir()));
-            Selection selection = selector.select(job, source.path(), media);
+            Selection selection = recut == null ? selector.select(job, source.path(), media)
+                    : numberedAfter(explicitRanges.select(job, source.path(), media), recut.clipsBefore());
             if (!job.hasExplicitClips() && captions.present()) {
                 selection = SpeechEdges.adjust(selection, captions.captions(),
                         job.auto() != null ? job.auto() : JobRequested.AutoSelection.DEFAULT, media.durationSeconds());
             }
-            ProgressThrottle progress = new ProgressThrottle(
-                    percent -> events.sendQuietly(JobProgress.now(job.jobId(), percent, "rendering")),
+            // A recut's job is completed already: its status shows no progress bar, so none is sent.
+            ProgressThrottle progress = new ProgressThrottle(recut != null ? percent -> { }
+                    : percent -> events.sendQuietly(JobProgress.now(job.jobId(), percent, "rendering")),
                     config.worker().progressInterval().toMillis());
             JobRenderer.Outcome outcome = renderer.render(job, workspace, source.path(), media, selection, captions,
-                    progress::offer);
+                    recut, progress::offer);
             source.release();
             refuseIfCancelled(job);
             if (outcome.clipsRendered() > 0) {
@@ -154,17 +239,91 @@ public class ClipJobService {
         } catch (JobFailure failure) {
             refuseIfCancelled(job);
             // A failed job is final: nothing of it is uploaded, so nothing of it stays on the shared disk.
-            removeJobFolder(workspace.dir());
-            events.sendAndAwait(JobFailed.now(job.jobId(), failure.code(), failure.getMessage(), failure.retryable()));
+            // A failed recut leaves the job as it was: only the recut's own files go.
+            if (request == null) {
+                removeJobFolder(workspace.dir());
+            } else {
+                removeRecutFiles(workspace, job, recut);
+            }
+            events.sendAndAwait(failed(job, request, failure.code(), failure.getMessage(), failure.retryable()));
             count("failed", failure.code());
         } catch (StorageUnavailableException e) {
             refuseIfCancelled(job);
             workspace.removeTemporaries();
-            events.sendAndAwait(JobFailed.now(job.jobId(), FailureCode.STORAGE_UNAVAILABLE,
+            events.sendAndAwait(failed(job, request, FailureCode.STORAGE_UNAVAILABLE,
                     "storage stayed unavailable: " + e.getMessage(), true));
             count("failed", FailureCode.STORAGE_UNAVAILABLE);
             throw e;
         }
+    }
+
+    private static JobFailed failed(JobRequested job, ClipsRequested request, String code, String message,
+            boolean retryable) {
+        return request == null ? JobFailed.now(job.jobId(), code, message, retryable)
+                : JobFailed.recut(job.jobId(), request.recutId(), code, message, retryable);
+    }
+
+    /** The job's metadata object as stored: the uploader writes it last, once all of the job's clips are stored. */
+    @SuppressWarnings("unchecked")
+    private Optional<JobMetadata> storedMetadata(String jobId) {
+        return retryingTransient(Optional.class, () -> readStoredMetadata(jobId));
+    }
+
+    private Optional<JobMetadata> readStoredMetadata(String jobId) {
+        Optional<String> key;
+        try (Stream<ObjectInfo> found = store.list(ObjectKeys.jobPrefix(jobId), ObjectKeys.METADATA_SUFFIX)) {
+            key = found.map(ObjectInfo::key).findFirst();
+        }
+        return key.map(k -> ClipflowJson.decodeMetadata(store.getBytes(k)));
+    }
+
+    /**
+     * The stored metadata once it lists every clip the job's {@code JobRendered} events announced: an earlier recut
+     * still being uploaded is waited for, or its clips would be missing from the metadata this recut writes.
+     */
+    private JobMetadata storedWith(String jobId, JobMetadata stored, Set<String> announced) {
+        long deadline = System.nanoTime() + EARLIER_UPLOAD_WAIT.toNanos();
+        JobMetadata now = stored;
+        while (!now.shorts().stream().map(JobMetadata.Short::file).collect(Collectors.toSet()).containsAll(announced)) {
+            if (System.nanoTime() > deadline) {
+                throw new JobFailure(FailureCode.STORAGE_UNAVAILABLE, "the job's earlier clips were not all in storage after "
+                        + EARLIER_UPLOAD_WAIT.toMinutes() + " minutes; try the recut again once they are", true);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WorkerStoppingException();
+            }
+            now = storedMetadata(jobId).orElse(now);
+        }
+        return now;
+    }
+
+    /** The recut's ranges as clips numbered after the job's {@code before} clips. */
+    private static Selection numberedAfter(Selection selection, int before) {
+        return new Selection(selection.method(), selection.requested(), selection.clips().stream()
+                .map(c -> new PlannedClip(c.index() + before, c.start(), c.end(), c.title(), c.tiktokDesc(), c.instaDesc(),
+                        c.predictedScore(), c.reason()))
+                .toList(), selection.note());
+    }
+
+    /** What a failed recut left: its clips' files (numbered after the job's), never the job's own. */
+    private static void removeRecutFiles(JobWorkspace workspace, JobRequested job, JobRenderer.Recut recut) {
+        workspace.removeTemporaries();
+        if (recut == null) {
+            return;
+        }
+        for (int n = recut.clipsBefore() + 1; n <= recut.clipsBefore() + job.clips().size(); n++) {
+            JobWorkspace.deleteQuietly(workspace.clip(n));
+            JobWorkspace.deleteQuietly(workspace.thumbnail(n));
+            JobWorkspace.deleteQuietly(workspace.subtitles(n, "srt"));
+            JobWorkspace.deleteQuietly(workspace.subtitles(n, "vtt"));
+        }
+    }
+
+    private static String recutIdOf(ClipflowEvent event) {
+        return event instanceof JobRendered r ? r.recutId() : event instanceof JobFailed f ? f.recutId() : null;
     }
 
     /** A cancelled job gets no outcome event: it stops here, whatever it got to. */
@@ -202,7 +361,7 @@ public class ClipJobService {
 
     private static JobRendered withNow(JobRendered event) {
         return new JobRendered(event.version(), event.jobId(), Instant.now(), event.title(), event.metadataFile(),
-                event.artifacts(), event.clips(), event.captions());
+                event.artifacts(), event.clips(), event.captions(), event.recutId());
     }
 
     private void count(String outcome, String code) {

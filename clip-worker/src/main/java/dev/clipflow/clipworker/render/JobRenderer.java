@@ -87,6 +87,17 @@ public final class JobRenderer {
         }
     }
 
+    /**
+     * A recut of a completed job: its metadata as stored ({@code earlier}), whose clips stay first, and the recut's
+     * clips, numbered after them, are added to it.
+     */
+    public record Recut(String recutId, JobMetadata earlier) {
+        /** How many clips the job had before the recut: the recut's first clip is number {@code clipsBefore() + 1}. */
+        public int clipsBefore() {
+            return earlier.shorts().size();
+        }
+    }
+
     /** The job's {@code JobRendered}, rebuilt from disk, when an earlier run completed it. */
     public Optional<JobRendered> completed(JobRequested job, JobWorkspace workspace) {
         Path metadataFile = workspace.metadata();
@@ -116,6 +127,15 @@ public final class JobRenderer {
 
     public Outcome render(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, Selection selection,
             JobCaptions captions, IntConsumer percentDone) {
+        return render(job, workspace, source, media, selection, captions, null, percentDone);
+    }
+
+    /**
+     * With a {@code recut}, the selection's clips are the recut's (numbered after the job's) and the metadata written is
+     * the job's stored one with them added; the event carries only the recut's files and that metadata.
+     */
+    public Outcome render(JobRequested job, JobWorkspace workspace, Path source, ProbedMedia media, Selection selection,
+            JobCaptions captions, Recut recut, IntConsumer percentDone) {
         List<PlannedClip> clips = selection.clips();
         int[] size = FrameGeometry.outputSize(job.outputFormat(), media);
         RenderProgress progress = new RenderProgress(clips, percentDone);
@@ -129,16 +149,28 @@ public final class JobRenderer {
         List<ClipOutcome> outcomes = ParallelClips.run(tasks, settings.clipsAtOnce());
         double wallSeconds = (System.nanoTime() - started) / 1e9;
         List<JobMetadata.Short> shorts = outcomes.stream().map(ClipOutcome::described).toList();
-        JobMetadata metadata = new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
-                Instant.now(), sourceName(job), job.outputFormat(), shorts,
-                new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()),
-                captions.status());
+        JobMetadata metadata = recut == null
+                ? new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
+                        Instant.now(), sourceName(job), job.outputFormat(), shorts,
+                        new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()),
+                        captions.status())
+                : withClipsAdded(recut.earlier(), shorts, captions);
         writeMetadata(workspace, metadata);
         List<PlannedClip> renderedClips = outcomes.stream().filter(ClipOutcome::rendered).map(ClipOutcome::clip)
                 .toList();
         double renderedSeconds = renderedClips.stream().mapToDouble(PlannedClip::duration).sum();
-        return new Outcome(eventFromDisk(job, workspace, metadata), renderedClips.size(), renderedSeconds,
-                renderedClips.isEmpty() ? 0 : wallSeconds);
+        JobRendered event = recut == null ? eventFromDisk(job, workspace, metadata)
+                : eventFromDisk(job, workspace, metadata, recut.clipsBefore(), recut.recutId());
+        return new Outcome(event, renderedClips.size(), renderedSeconds, renderedClips.isEmpty() ? 0 : wallSeconds);
+    }
+
+    /** The job's metadata with the recut's clips after its own; the job's other fields stay as they were. */
+    private static JobMetadata withClipsAdded(JobMetadata earlier, List<JobMetadata.Short> added, JobCaptions captions) {
+        List<JobMetadata.Short> all = new ArrayList<>(earlier.shorts());
+        all.addAll(added);
+        return new JobMetadata(earlier.jobId(), earlier.title(), earlier.createdAt(), earlier.sourceVideo(),
+                earlier.outputFormat(), all, earlier.selection(),
+                earlier.captions() != null ? earlier.captions() : captions.status());
     }
 
     private record ClipOutcome(PlannedClip clip, JobMetadata.Short described, boolean rendered) {
@@ -288,9 +320,15 @@ public final class JobRenderer {
     }
 
     private static JobRendered eventFromDisk(JobRequested job, JobWorkspace workspace, JobMetadata metadata) {
+        return eventFromDisk(job, workspace, metadata, 0, null);
+    }
+
+    /** The event of the metadata's clips from {@code firstClip} (0-based) on, and the metadata file. */
+    private static JobRendered eventFromDisk(JobRequested job, JobWorkspace workspace, JobMetadata metadata, int firstClip,
+            String recutId) {
         List<RenderedArtifact> artifacts = new ArrayList<>();
         List<RenderedClip> clips = new ArrayList<>();
-        for (int i = 0; i < metadata.shorts().size(); i++) {
+        for (int i = firstClip; i < metadata.shorts().size(); i++) {
             JobMetadata.Short s = metadata.shorts().get(i);
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, i));
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, i));
@@ -304,7 +342,7 @@ public final class JobRenderer {
         }
         artifacts.add(workspace.artifact(workspace.metadata(), ArtifactKind.METADATA, null));
         return new JobRendered(1, job.jobId(), Instant.now(), workspace.title(),
-                workspace.metadata().getFileName().toString(), artifacts, clips, metadata.captions());
+                workspace.metadata().getFileName().toString(), artifacts, clips, metadata.captions(), recutId);
     }
 
     private static String clipTitle(JobRequested job, PlannedClip clip) {

@@ -15,6 +15,7 @@ import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
@@ -25,6 +26,7 @@ import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.contracts.metadata.JobMetadata;
 import dev.clipflow.devstack.KafkaTestResource;
 import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.devstack.SampleVideo;
@@ -113,6 +115,80 @@ class ClipJobsOverKafkaTest {
         assertThat(second.artifacts()).isEqualTo(rendered.artifacts());
         assertThat(Files.getLastModifiedTime(dir.resolve("Kafka_talk_clip_1.mp4"))).isEqualTo(clipTime);
         assertThat(fileNames(dir)).hasSize(7);
+    }
+
+    @Test
+    void aRecutAddsClipsNumberedAfterTheJobsOwnToItsMetadataAndARedeliveredRecutRendersNothingTwice() throws Exception {
+        JobRequested job = uploadedJob("Recut talk", List.of(ClipRange.of(0.5, 2.0), ClipRange.of(3, 4)), OutputFormat.ORIGINAL);
+        log.send(job);
+        JobRendered own = lastRendered(log.await(job.jobId(), JobRendered.class::isInstance, 1, WAIT));
+        storeAsTheUploader(own);
+        Path dir = workDir.resolve(job.jobId());
+
+        ClipsRequested first = recut(job, ClipRange.of(5, 6), ClipRange.of(6.5, 7.5));
+        log.send(first);
+        JobRendered added = rendered(job, first);
+
+        assertThat(added.clips()).extracting(JobRendered.RenderedClip::file)
+                .containsExactly("Recut_talk_clip_3.mp4", "Recut_talk_clip_4.mp4");
+        assertThat(added.clips()).extracting(JobRendered.RenderedClip::title).containsExactly("Recut talk #3", "Recut talk #4");
+        assertThat(added.artifacts()).extracting(JobRendered.RenderedArtifact::file).containsExactlyInAnyOrder(
+                "Recut_talk_clip_3.mp4", "Recut_talk_clip_3.jpg", "Recut_talk_clip_4.mp4", "Recut_talk_clip_4.jpg",
+                "Recut_talk_metadata.json");
+        JobMetadata merged = ClipflowJson.decodeMetadata(Files.readAllBytes(dir.resolve("Recut_talk_metadata.json")));
+        assertThat(merged.shorts()).extracting(JobMetadata.Short::start).containsExactly(0.5, 3.0, 5.0, 6.5);
+        assertThat(merged.shorts()).extracting(JobMetadata.Short::file).containsExactly("Recut_talk_clip_1.mp4",
+                "Recut_talk_clip_2.mp4", "Recut_talk_clip_3.mp4", "Recut_talk_clip_4.mp4");
+
+        // The first recut is delivered again (a worker died before its offset was committed), then a second recut
+        // arrives while the first one's clips are still being uploaded: it waits for them and numbers after them.
+        ClipsRequested second = recut(job, ClipRange.of(1, 2));
+        log.send(first);
+        log.send(second);
+        Thread.sleep(1000);
+        storeAsTheUploader(added);
+        JobRendered next = rendered(job, second);
+
+        assertThat(next.clips()).extracting(JobRendered.RenderedClip::file).containsExactly("Recut_talk_clip_5.mp4");
+        assertThat(log.of(job.jobId()).stream().filter(e -> e instanceof JobRendered r && first.recutId().equals(r.recutId())))
+                .as("the redelivered recut is not rendered again").hasSize(1);
+        assertThat(ClipflowJson.decodeMetadata(Files.readAllBytes(dir.resolve("Recut_talk_metadata.json"))).shorts())
+                .hasSize(5);
+
+        storeAsTheUploader(next);
+        ClipsRequested late = recut(job, ClipRange.of(7, 12));
+        log.send(late);
+        JobFailed failed = (JobFailed) log.await(job.jobId(), e -> e instanceof JobFailed f && late.recutId().equals(f.recutId()),
+                1, WAIT).stream().filter(JobFailed.class::isInstance).findFirst().orElseThrow();
+        assertThat(failed.code()).isEqualTo(FailureCode.RANGE_OUT_OF_BOUNDS);
+        assertThat(failed.message()).contains("7.000-12.000");
+        assertThat(fileNames(dir)).as("a failed recut leaves the job's clips as they were").hasSize(11);
+    }
+
+    private JobRendered rendered(JobRequested job, ClipsRequested recut) throws InterruptedException {
+        return (JobRendered) log.await(job.jobId(), e -> e instanceof JobRendered r && recut.recutId().equals(r.recutId()), 1, WAIT)
+                .stream().filter(e -> e instanceof JobRendered r && recut.recutId().equals(r.recutId())).findFirst().orElseThrow();
+    }
+
+    private static JobRendered lastRendered(List<ClipflowEvent> events) {
+        return (JobRendered) events.stream().filter(JobRendered.class::isInstance).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static ClipsRequested recut(JobRequested job, ClipRange... ranges) {
+        return new ClipsRequested(1, job.jobId(), Instant.now(), JobId.newId(), job.source(), List.of(ranges), null,
+                FrameLayout.BLUR, null);
+    }
+
+    /** What the uploader does with a rendered job: its files, the metadata last, under {@code {job_id}/}. */
+    private void storeAsTheUploader(JobRendered rendered) {
+        Path dir = workDir.resolve(rendered.jobId());
+        List<JobRendered.RenderedArtifact> metadataLast = rendered.artifacts().stream()
+                .sorted((a, b) -> Boolean.compare(a.file().equals(rendered.metadataFile()), b.file().equals(rendered.metadataFile())))
+                .toList();
+        for (JobRendered.RenderedArtifact artifact : metadataLast) {
+            store.put(ObjectKeys.jobObject(rendered.jobId(), artifact.file()), dir.resolve(artifact.file()),
+                    PutOptions.of(artifact.kind().contentType()));
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = JobRequested.class, name = "JobRequested"),
+        @JsonSubTypes.Type(value = ClipsRequested.class, name = "ClipsRequested"),
         @JsonSubTypes.Type(value = JobStarted.class, name = "JobStarted"),
         @JsonSubTypes.Type(value = JobProgress.class, name = "JobProgress"),
         @JsonSubTypes.Type(value = JobRendered.class, name = "JobRendered"),
@@ -23,7 +24,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = ArtifactsDeleted.class, name = "ArtifactsDeleted")
 })
 public sealed interface ClipflowEvent
-        permits JobRequested, JobStarted, JobProgress, JobRendered, JobFailed, ArtifactsStored, UploadFailed, UploadSkipped,
+        permits JobRequested, ClipsRequested, JobStarted, JobProgress, JobRendered, JobFailed, ArtifactsStored, UploadFailed, UploadSkipped,
         JobCancelled, ArtifactsDeleted {
 
     int CURRENT_VERSION = 1;

@@ -1,5 +1,7 @@
 package dev.clipflow.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.captions.CaptionsStatus;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import java.time.Instant;
@@ -7,7 +9,8 @@ import java.util.List;
 
 /**
  * Every artifact of the job is on disk in {@code {WORK_DIR}/{job_id}/}. The job is completed from
- * here on, whatever happens to its upload.
+ * here on, whatever happens to its upload. A recut's ({@code recutId} set) carries only the recut's new clips and
+ * the job's rewritten metadata, which lists every clip of the job.
  */
 public record JobRendered(
         int version,
@@ -17,7 +20,8 @@ public record JobRendered(
         String metadataFile,
         List<RenderedArtifact> artifacts,
         List<RenderedClip> clips,
-        CaptionsStatus captions) implements ClipflowEvent {
+        CaptionsStatus captions,
+        String recutId) implements ClipflowEvent {
 
     public JobRendered {
         version = Required.version(version);
@@ -30,12 +34,24 @@ public record JobRendered(
         if (artifacts.isEmpty()) {
             throw new Required.MissingFieldException("artifacts");
         }
+        recutId = recutId == null ? null : JobId.requireValid(recutId);
+    }
+
+    /** The job's own rendering, not a recut. */
+    public JobRendered(int version, String jobId, Instant at, String title, String metadataFile,
+            List<RenderedArtifact> artifacts, List<RenderedClip> clips, CaptionsStatus captions) {
+        this(version, jobId, at, title, metadataFile, artifacts, clips, captions, null);
+    }
+
+    @JsonIgnore
+    public boolean isRecut() {
+        return recutId != null;
     }
 
     /** A job without captions. */
     public JobRendered(int version, String jobId, Instant at, String title, String metadataFile,
             List<RenderedArtifact> artifacts, List<RenderedClip> clips) {
-        this(version, jobId, at, title, metadataFile, artifacts, clips, null);
+        this(version, jobId, at, title, metadataFile, artifacts, clips, null, null);
     }
 
     /** One file of the job. {@code clipIndex} is 0-based, absent for the metadata file. */

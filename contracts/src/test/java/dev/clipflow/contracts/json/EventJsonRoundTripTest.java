@@ -7,6 +7,7 @@ import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
 import dev.clipflow.contracts.events.JobRendered;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class EventJsonRoundTripTest {
 
     private static final String JOB = "6f1c2d3e-4a5b-4c6d-8e7f-901234567890";
+    private static final String RECUT = "0b7f1c2d-4a5b-4c6d-8e7f-901234567890";
     private static final Instant AT = Instant.parse("2026-11-24T10:15:30.123Z");
 
     static Stream<ClipflowEvent> everyEventType() {
@@ -45,6 +47,15 @@ class EventJsonRoundTripTest {
                                 new JobRendered.RenderedArtifact("My_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
                         List.of(new JobRendered.RenderedClip(0, "Intro", 10.75, 1080, 1920, "My_talk_clip_1.mp4", "My_talk_clip_1.jpg"))),
                 new JobFailed(1, JOB, AT, "range_out_of_bounds", "clip 2 (50.0-70.0 s) ends after the video (60.0 s)", false),
+                new ClipsRequested(1, JOB, AT, RECUT,
+                        JobRequested.JobSource.uploaded("uploads/" + JOB + "/source.mp4", "talk.mp4", 1234),
+                        List.of(JobRequested.ClipRange.of(20, 30)), null, FrameLayout.BLUR, null),
+                new JobRendered(1, JOB, AT, "My_talk", "My_talk_metadata.json",
+                        List.of(new JobRendered.RenderedArtifact("My_talk_clip_2.mp4", ArtifactKind.CLIP, 1, 100, "ab"),
+                                new JobRendered.RenderedArtifact("My_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
+                        List.of(new JobRendered.RenderedClip(1, "Recut", 10, 1080, 1920, "My_talk_clip_2.mp4", "My_talk_clip_2.jpg")),
+                        null, RECUT),
+                new JobFailed(1, JOB, AT, "range_out_of_bounds", "clip 1 (50.0-70.0 s) ends after the video (60.0 s)", false, RECUT),
                 new ArtifactsStored(1, JOB, AT, List.of(new ArtifactsStored.StoredObject(JOB + "/a.mp4", 100, "etag")),
                         JOB + "/My_talk_metadata.json"),
                 new UploadFailed(1, JOB, AT, List.of("My_talk_clip_1.mp4"), "storage unreachable", 5),

@@ -9,6 +9,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,13 +23,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How many times a job was started before, read back from {@code clip-events}: a worker writes the job's
- * {@code JobStarted} there (acks=all) before it renders anything, so every start, including one whose worker then
- * died, is on Kafka and survives the crash it counts. A job is redelivered only when its worker went away before
- * its outcome, so each earlier start is a worker lost to it (or stopped under it).
+ * A job's events on {@code clip-events} as they are on Kafka now, in the order of its partition. Two questions are
+ * answered from them. How many times a job was started before: a worker writes the job's {@code JobStarted} there
+ * (acks=all) before it renders anything, so every start, including one whose worker then died, is on Kafka and
+ * survives the crash it counts; a job is redelivered only when its worker went away before its outcome, so each
+ * earlier start is a worker lost to it (or stopped under it). And which clips a job has and which of its recuts
+ * ended: every {@code JobRendered} of the job is there, so clip numbers are decided from the job's own ordered
+ * events, never from what one gateway replica saw.
  */
 @ApplicationScoped
-public class EarlierStarts {
+public class JobHistory {
 
     /** Events are stamped by their producers' clocks: look back a little further than the request's own time. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -36,42 +41,50 @@ public class EarlierStarts {
     private final String bootstrapServers;
     private KafkaConsumer<String, ClipflowEvent> consumer;
 
-    public EarlierStarts(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public JobHistory(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
     /** The {@code JobStarted} events of this job on Kafka now; throws when Kafka cannot tell in time. */
-    public synchronized int of(JobRequested job) {
+    public int startsOf(JobRequested job) {
+        return (int) eventsOf(job.jobId(), job.at()).stream().filter(JobStarted.class::isInstance).count();
+    }
+
+    /**
+     * The job's events on {@code clip-events} written since {@code since} (less the producers' clock skew), up to
+     * the end of its partition at the time of the call; throws when Kafka cannot tell in time.
+     */
+    public synchronized List<ClipflowEvent> eventsOf(String jobId, Instant since) {
         KafkaConsumer<String, ClipflowEvent> reader = consumer();
         int partitions = reader.partitionsFor(Topics.CLIP_EVENTS, READ_TIMEOUT).size();
         // The partition the events of this job went to: they are keyed by job id, with the producer's partitioner.
         TopicPartition partition = new TopicPartition(Topics.CLIP_EVENTS,
-                BuiltInPartitioner.partitionForKey(job.jobId().getBytes(StandardCharsets.UTF_8), partitions));
+                BuiltInPartitioner.partitionForKey(jobId.getBytes(StandardCharsets.UTF_8), partitions));
         reader.assign(List.of(partition));
-        long since = job.at().minus(CLOCK_SKEW).toEpochMilli();
-        OffsetAndTimestamp first = reader.offsetsForTimes(Map.of(partition, since), READ_TIMEOUT).get(partition);
+        long from = since.minus(CLOCK_SKEW).toEpochMilli();
+        OffsetAndTimestamp first = reader.offsetsForTimes(Map.of(partition, from), READ_TIMEOUT).get(partition);
         if (first == null) {
-            return 0;
+            return List.of();
         }
         long end = reader.endOffsets(List.of(partition), READ_TIMEOUT).get(partition);
         reader.seek(partition, first.offset());
-        int starts = 0;
+        List<ClipflowEvent> events = new ArrayList<>();
         long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (reader.position(partition, READ_TIMEOUT) < end) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read the earlier starts of job " + job.jobId() + " in time");
+                throw new IllegalStateException("could not read the events of job " + jobId + " in time");
             }
             try {
                 for (var record : reader.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end && job.jobId().equals(record.key()) && record.value() instanceof JobStarted) {
-                        starts++;
+                    if (record.offset() < end && jobId.equals(record.key()) && record.value() != null) {
+                        events.add(record.value());
                     }
                 }
             } catch (RecordDeserializationException unreadable) {
                 reader.seek(partition, unreadable.offset() + 1);
             }
         }
-        return starts;
+        return events;
     }
 
     private KafkaConsumer<String, ClipflowEvent> consumer() {

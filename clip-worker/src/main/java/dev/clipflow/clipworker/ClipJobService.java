@@ -166,7 +166,15 @@ public class ClipJobService {
             return;
         }
         synchronized (recutStripes[Math.floorMod(jobId.hashCode(), recutStripes.length)]) {
-            Optional<JobMetadata> stored = storedMetadata(jobId);
+            Optional<JobMetadata> stored;
+            try {
+                stored = storedMetadata(jobId);
+            } catch (StorageUnavailableException e) {
+                events.sendAndAwait(JobFailed.recut(jobId, recut.recutId(), FailureCode.STORAGE_UNAVAILABLE,
+                        "storage stayed unavailable: " + e.getMessage(), true));
+                count("failed", FailureCode.STORAGE_UNAVAILABLE);
+                throw e;
+            }
             if (stored.isEmpty()) {
                 events.sendAndAwait(JobFailed.recut(jobId, recut.recutId(), FailureCode.STORAGE_UNAVAILABLE,
                         "the job has no metadata in storage to add clips to", true));

@@ -1,7 +1,7 @@
 package dev.clipflow.gallery;
 
-import dev.clipflow.store.config.ArtifactStoreProducer;
 import dev.clipflow.store.config.StorageConfig;
+import dev.clipflow.store.producer.ArtifactStoreProducer;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

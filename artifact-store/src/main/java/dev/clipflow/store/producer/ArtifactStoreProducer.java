@@ -1,6 +1,7 @@
-package dev.clipflow.store.config;
+package dev.clipflow.store.producer;
 
 import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.config.StorageConfig;
 import dev.clipflow.store.local.LocalArtifactStore;
 import dev.clipflow.store.s3.S3ArtifactStore;
 import io.quarkus.runtime.Startup;

@@ -6,7 +6,6 @@ import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.store.ArtifactStore;
-import dev.clipflow.uploader.messaging.UploadEventsPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 

@@ -1,7 +1,6 @@
 package dev.clipflow.uploader.service;
 
 import dev.clipflow.contracts.events.JobRendered;
-import dev.clipflow.uploader.messaging.UploadEventsPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.clipflow.uploader.messaging;
+package dev.clipflow.uploader.service;
 
 import dev.clipflow.contracts.events.ClipflowEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Emits the upload outcome of a job on {@code upload-events} (acks=all) and waits for the broker. */
+/**
+ * Emits the upload outcome of a job on {@code upload-events} (acks=all) and waits for the broker. It belongs to the
+ * service that decides the outcome, so {@code messaging/} only reads records and calls in here, never the reverse.
+ */
 @ApplicationScoped
 public class UploadEventsPublisher {
 

@@ -3,6 +3,7 @@ package dev.clipflow.e2e;
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.devstack.KafkaBroker;
 import dev.clipflow.devstack.S3Server;
+import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.clipflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.devstack.Http;
 import dev.clipflow.devstack.SampleVideo;
 import dev.clipflow.devstack.VideoProbe;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.clipflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.clipflow.devstack.Http;
 import dev.clipflow.devstack.SampleVideo;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.clipflow.faults;
 
-import dev.clipflow.e2e.ServiceProcess;
+import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

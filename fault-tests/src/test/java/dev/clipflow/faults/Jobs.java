@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.devstack.VideoProbe;
-import dev.clipflow.e2e.Http;
+import dev.clipflow.devstack.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

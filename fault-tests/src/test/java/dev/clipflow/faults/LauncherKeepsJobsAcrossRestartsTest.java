@@ -3,7 +3,7 @@ package dev.clipflow.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clipflow.devstack.SampleVideo;
-import dev.clipflow.e2e.Http;
+import dev.clipflow.devstack.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.clipflow.e2e;
+package dev.clipflow.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.clipflow.e2e;
+package dev.clipflow.devstack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
             throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the end-to-end tests need the services packaged first");
+            throw new IllegalStateException(jar + " is missing: the services must be packaged first (./mvnw package)");
         }
         // Temp files (S3 spools, Vert.x cache) stay in the run's own directory, under target/.
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m",

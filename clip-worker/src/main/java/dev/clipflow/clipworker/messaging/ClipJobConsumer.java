@@ -1,6 +1,6 @@
 package dev.clipflow.clipworker.messaging;
 
-import dev.clipflow.clipworker.ClipJobService;
+import dev.clipflow.clipworker.job.ClipJobService;
 import dev.clipflow.clipworker.media.WorkerStoppingException;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.ClipsRequested;

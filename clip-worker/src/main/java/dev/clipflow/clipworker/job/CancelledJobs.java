@@ -1,4 +1,4 @@
-package dev.clipflow.clipworker;
+package dev.clipflow.clipworker.job;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

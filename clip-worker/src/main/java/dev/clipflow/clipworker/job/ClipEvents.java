@@ -1,4 +1,4 @@
-package dev.clipflow.clipworker.messaging;
+package dev.clipflow.clipworker.job;
 
 import dev.clipflow.contracts.events.ClipflowEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;

@@ -1,8 +1,9 @@
-package dev.clipflow.clipworker.config;
+package dev.clipflow.clipworker.job;
 
 import dev.clipflow.clipworker.captions.CaptionFonts;
 import dev.clipflow.clipworker.captions.CaptionImages;
 import dev.clipflow.clipworker.captions.CaptionPainter;
+import dev.clipflow.clipworker.config.ClipWorkerConfig;
 import dev.clipflow.clipworker.media.MediaProber;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.reframe.Reframer;

@@ -181,6 +181,55 @@ async function retryJob(id, item) {
   rememberJob(body.job_id, $('.job-title', item).textContent);
 }
 
+// A recut renders more clips of a completed job from its kept source, numbered after the job's own.
+async function recutJob(id, item) {
+  const form = $('.job-recut-form', item);
+  const note = $('.recut-note', form);
+  note.hidden = false;
+  const clip = { start: parseSeconds($('.recut-start', form).value), end: parseSeconds($('.recut-end', form).value) };
+  if (!(clip.start >= 0) || !(clip.end > clip.start)) {
+    note.textContent = 'Give a start and an end after it, e.g. 1:05 and 1:35.';
+    return;
+  }
+  const options = { clips: [clip] };
+  if ($('.recut-format', form).value) options.output_format = $('.recut-format', form).value;
+  if ($('.recut-layout', form).value) options.layout = $('.recut-layout', form).value;
+  const response = await fetch(`jobs/${id}/clips`, {
+    method: 'POST', headers: apiHeaders({ 'Content-Type': 'application/json' }), body: JSON.stringify(options),
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    note.textContent = errorText(body, response.status);
+    return;
+  }
+  note.textContent = 'Recut queued…';
+  for (let i = 0; i < 300; i++) {
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    const status = await fetchStatus(id).catch(() => null);
+    const recut = status && (status.recuts || []).find(r => r.recut_id === body.recut_id);
+    if (!recut || recut.status === 'queued') continue;
+    showStatus(item, status);
+    if (recut.status === 'failed') {
+      const code = recut.error && recut.error.code;
+      note.textContent = `Recut failed: ${REASONS[code] || ''} ${recut.error ? recut.error.message : ''}`.trim();
+      return;
+    }
+    note.textContent = 'Recut done: the new clip is added to the job.';
+    await refreshGalleryUntil(id, status.result.clips.length);
+    return;
+  }
+}
+
+// The recut's clips reach the gallery once they are stored, a moment after the status has them.
+async function refreshGalleryUntil(jobId, clipCount) {
+  for (let i = 0; i < 30; i++) {
+    await loadGallery(true);
+    const group = document.querySelector(`.gallery-job[data-job-id="${jobId}"]`);
+    if (group && group.querySelectorAll('.clip').length >= clipCount) return;
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+}
+
 function onAction(button, action) {
   button.addEventListener('click', async () => {
     button.disabled = true;
@@ -197,6 +246,17 @@ function renderJob(job) {
     $('.job-title', item).textContent = job.title || job.id;
     onAction($('.job-delete', item), () => deleteJob(job.id));
     onAction($('.job-retry', item), () => retryJob(job.id, item));
+    $('.job-recut', item).addEventListener('click', () => {
+      const form = $('.job-recut-form', item);
+      form.hidden = !form.hidden;
+      $('.job-recut', item).setAttribute('aria-expanded', String(!form.hidden));
+    });
+    $('.job-recut-form', item).addEventListener('submit', async event => {
+      event.preventDefault();
+      const submit = $('.recut-submit', item);
+      submit.disabled = true;
+      try { await recutJob(job.id, item); } catch (e) { alert(e.message); } finally { submit.disabled = false; }
+    });
     $('#job-list').prepend(item);
     followJob(job.id, item);
   }
@@ -220,6 +280,7 @@ function showStatus(item, status) {
     error.hidden = false;
   }
   $('.job-retry', item).hidden = status.status !== 'failed';
+  $('.job-recut', item).hidden = !(status.status === 'completed' && status.backup?.status === 'stored');
   $('.job-delete', item).textContent = FINAL.has(status.status) ? 'Delete' : 'Cancel';
   const clips = $('.job-clips', item);
   clips.replaceChildren();

@@ -1,6 +1,7 @@
 package dev.clipflow.gateway.messaging;
 
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRequested;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
- * Puts accepted jobs on {@code clip-jobs} and cancellations on {@code clip-events}, and waits until Kafka
+ * Puts accepted jobs and recuts on {@code clip-jobs} and cancellations on {@code clip-events}, and waits until Kafka
  * acknowledged them (acks=all).
  */
 @ApplicationScoped
@@ -34,6 +35,11 @@ public class JobPublisher {
     /** Returns once the record is acknowledged; throws {@link PublishFailedException} otherwise. */
     public void publish(JobRequested job, Duration timeout) {
         send(emitter, job, timeout);
+    }
+
+    /** A recut, on {@code clip-jobs} like the job itself (same key: after its {@code JobRequested}); acknowledged like {@link #publish}. */
+    public void publish(ClipsRequested recut, Duration timeout) {
+        send(emitter, recut, timeout);
     }
 
     /**

@@ -46,6 +46,9 @@ public class WebhookConsumer {
         if (!(event instanceof JobRendered) && !(event instanceof JobFailed)) {
             return;
         }
+        if (event instanceof JobRendered r && r.isRecut() || event instanceof JobFailed f && f.isRecut()) {
+            return; // the webhook tells the job's own outcome once; a recut's shows in the job's status
+        }
         Optional<JobState> job = requestOf(event.jobId());
         if (job.isEmpty() || job.get().webhook() == null) {
             return;

@@ -3,6 +3,7 @@ package dev.clipflow.gateway.rest;
 import dev.clipflow.gateway.cancel.JobCanceller;
 import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.config.GatewayConfig;
+import dev.clipflow.gateway.recut.JobRecutter;
 import dev.clipflow.gateway.status.JobListing;
 import dev.clipflow.gateway.status.JobState;
 import dev.clipflow.gateway.status.JobStatusResponse;
@@ -49,9 +50,12 @@ public class JobResource {
     private final GatewayConfig config;
     private final JobListing listing;
     private final JobCanceller canceller;
+    private final JobRecutter recutter;
 
     public JobResource(JobSubmitter submitter, JobStatusService status, JobStatusView view, GatewayMetrics metrics,
-                       SubmissionParser parser, GatewayConfig config, JobListing listing, JobCanceller canceller) {
+                       SubmissionParser parser, GatewayConfig config, JobListing listing, JobCanceller canceller,
+                       JobRecutter recutter) {
+        this.recutter = recutter;
         this.canceller = canceller;
         this.listing = listing;
         this.parser = parser;
@@ -149,6 +153,23 @@ public class JobResource {
         Accepted again = submitter.resubmit(failed.request());
         return Response.accepted(new Retried(again.jobId(), "queued", failed.jobId()))
                 .location(URI.create("/jobs/" + again.jobId())).build();
+    }
+
+    @POST
+    @Path("/{id}/clips")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recut: more clips from a completed job's kept source",
+            description = "JSON with 'clips' (ranges, as for POST /jobs) and optionally 'output_format' (default: the "
+                    + "job's), 'layout', 'captions'/'captions_url'/'caption_style'. The new clips are numbered after the "
+                    + "job's and added to its metadata, status and gallery. 409 unless the job is completed and stored; "
+                    + "410 source_deleted once its uploaded source is gone (kept SOURCE_RETENTION_HOURS after the job "
+                    + "ended). A range past the end of the source fails the recut with range_out_of_bounds (its entry in "
+                    + "the status' 'recuts'); the job keeps its clips.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = JobSubmission.class)))
+    public Response recut(@PathParam("id") String id, byte[] body) {
+        JobRecutter.Accepted accepted = recutter.recut(id, parser.parse(body));
+        return Response.accepted(accepted).location(URI.create("/jobs/" + accepted.jobId())).build();
     }
 
     @GET

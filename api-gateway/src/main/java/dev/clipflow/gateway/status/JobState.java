@@ -3,6 +3,7 @@ package dev.clipflow.gateway.status;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobFailed;
@@ -16,14 +17,19 @@ import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
 import dev.clipflow.contracts.events.UploadSkipped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
  * What the gateway knows of one job, folded from its events. Events of one job come from three
  * topics and may be read in any order across them, so every step only moves forward: a job never
  * goes back from completed/failed, progress never decreases, and a stored backup stays stored. A cancelled
- * job stays cancelled.
+ * job stays cancelled. A recut adds clips to a completed job and its outcome to {@code recuts}; a failed recut
+ * leaves the job completed.
  */
 public record JobState(
         String jobId,
@@ -40,7 +46,8 @@ public record JobState(
         JobRequested request,
         Instant createdAt,
         boolean retryable,
-        CaptionsStatus captions) {
+        CaptionsStatus captions,
+        List<Recut> recuts) {
 
     public enum Status {
         QUEUED, PROCESSING, COMPLETED, FAILED, CANCELLED;
@@ -64,8 +71,20 @@ public record JobState(
         }
     }
 
+    /** A recut of the completed job ({@code POST /jobs/{id}/clips}): queued until its worker's outcome. */
+    public record Recut(String recutId, Status status, String errorCode, String errorMessage) {
+    }
+
     public JobState {
         clips = clips == null ? List.of() : List.copyOf(clips);
+        recuts = recuts == null ? List.of() : List.copyOf(recuts);
+    }
+
+    public JobState(String jobId, boolean requested, Status status, int progress, String stage, String errorCode,
+            String errorMessage, String title, String metadataFile, List<RenderedClip> clips, Backup backup,
+            JobRequested request, Instant createdAt, boolean retryable, CaptionsStatus captions) {
+        this(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile, clips, backup,
+                request, createdAt, retryable, captions, List.of());
     }
 
     public JobState(String jobId, boolean requested, Status status, int progress, String stage, String errorCode,
@@ -108,7 +127,20 @@ public record JobState(
         }
         if (event instanceof JobRequested r) {
             return new JobState(s.jobId, true, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
-                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r, r.at(), s.retryable);
+                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r, r.at(), s.retryable,
+                    s.captions, s.recuts);
+        }
+        if (event instanceof ClipsRequested r) {
+            return s.withRecut(new Recut(r.recutId(), Status.QUEUED, null, null), false);
+        }
+        if (event instanceof JobRendered r && r.isRecut()) {
+            JobState added = new JobState(s.jobId, s.requested, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
+                    s.title, s.metadataFile, withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, s.retryable,
+                    s.captions, s.recuts);
+            return added.withRecut(new Recut(r.recutId(), Status.COMPLETED, null, null), true);
+        }
+        if (event instanceof JobFailed f && f.isRecut()) {
+            return s.withRecut(new Recut(f.recutId(), Status.FAILED, f.code(), f.message()), true);
         }
         if (event instanceof JobStarted) {
             return s.isFinal() || s.status == Status.PROCESSING ? s : s.progressed(Status.PROCESSING, s.progress, "started");
@@ -118,8 +150,10 @@ public record JobState(
                     p.stage() == null ? s.stage : p.stage());
         }
         if (event instanceof JobRendered r) {
+            // A recut's clips may have been read first (the topics are read in any order): they stay.
             return new JobState(s.jobId, s.requested, Status.COMPLETED, 100, "completed", null, null, r.title(),
-                    r.metadataFile(), r.clips(), s.backup, s.request, s.createdAt, false, r.captions());
+                    r.metadataFile(), withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, false, r.captions(),
+                    s.recuts);
         }
         if (event instanceof JobFailed f) {
             if (s.status == Status.COMPLETED) {
@@ -127,7 +161,7 @@ public record JobState(
             }
             Backup backup = s.backup == Backup.PENDING ? Backup.SKIPPED : s.backup;
             return new JobState(s.jobId, s.requested, Status.FAILED, s.progress, "failed", f.code(), f.message(),
-                    s.title, s.metadataFile, s.clips, backup, s.request, s.createdAt, f.retryable());
+                    s.title, s.metadataFile, s.clips, backup, s.request, s.createdAt, f.retryable(), s.captions, s.recuts);
         }
         if (event instanceof ArtifactsStored) {
             return s.withBackup(Backup.STORED);
@@ -143,11 +177,39 @@ public record JobState(
 
     private JobState progressed(Status newStatus, int newProgress, String newStage) {
         return new JobState(jobId, requested, newStatus, newProgress, newStage, errorCode, errorMessage, title,
-                metadataFile, clips, backup, request, createdAt, retryable);
+                metadataFile, clips, backup, request, createdAt, retryable, captions, recuts);
     }
 
     private JobState withBackup(Backup newBackup) {
         return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
-                clips, newBackup, request, createdAt, retryable, captions);
+                clips, newBackup, request, createdAt, retryable, captions, recuts);
+    }
+
+    /** The recut's entry; its outcome replaces a queued entry, never the other way round. */
+    private JobState withRecut(Recut recut, boolean outcome) {
+        List<Recut> updated = new ArrayList<>(recuts);
+        int at = -1;
+        for (int i = 0; i < updated.size(); i++) {
+            if (updated.get(i).recutId().equals(recut.recutId())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            updated.add(recut);
+        } else if (outcome) {
+            updated.set(at, recut);
+        } else {
+            return this;
+        }
+        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
+                clips, backup, request, createdAt, retryable, captions, updated);
+    }
+
+    /** The clips of both, each file once, in clip order: a recut adds clips, a redelivery adds none. */
+    private static List<RenderedClip> withClips(List<RenderedClip> known, List<RenderedClip> added) {
+        Map<String, RenderedClip> byFile = new LinkedHashMap<>();
+        known.forEach(c -> byFile.put(c.file(), c));
+        added.forEach(c -> byFile.put(c.file(), c));
+        return byFile.values().stream().sorted(Comparator.comparingInt(RenderedClip::index)).toList();
     }
 }

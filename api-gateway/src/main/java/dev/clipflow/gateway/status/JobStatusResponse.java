@@ -7,7 +7,17 @@ import java.util.List;
 /** The answer of {@code GET /jobs/{id}} and each element of its event stream. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobStatusResponse(
-        String jobId, JobState.Status status, int progress, String stage, Error error, Result result, BackupStatus backup) {
+        String jobId, JobState.Status status, int progress, String stage, Error error, Result result, BackupStatus backup,
+        List<Recut> recuts) {
+
+    public JobStatusResponse(String jobId, JobState.Status status, int progress, String stage, Error error, Result result,
+            BackupStatus backup) {
+        this(jobId, status, progress, stage, error, result, backup, null);
+    }
+
+    /** A recut of the job: queued, completed (its clips are in {@code result.clips}) or failed with its reason. */
+    public record Recut(String recutId, JobState.Status status, Error error) {
+    }
 
     public record Error(String code, String message) {
     }

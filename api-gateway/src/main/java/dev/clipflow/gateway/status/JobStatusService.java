@@ -74,8 +74,12 @@ public class JobStatusService {
                     c.captions() == null ? null : url(s.jobId(), c.captions()))).toList();
             result = new JobStatusResponse.Result(url(s.jobId(), s.metadataFile()), clips, s.captions());
         }
+        List<JobStatusResponse.Recut> recuts = s.recuts().isEmpty() ? null : s.recuts().stream()
+                .map(r -> new JobStatusResponse.Recut(r.recutId(), r.status(),
+                        r.errorCode() == null ? null : new JobStatusResponse.Error(r.errorCode(), r.errorMessage())))
+                .toList();
         return new JobStatusResponse(s.jobId(), s.status(), s.progress(), s.stage(), error, result,
-                new JobStatusResponse.BackupStatus(s.backup()));
+                new JobStatusResponse.BackupStatus(s.backup()), recuts);
     }
 
     public String url(String jobId, String fileName) {

@@ -82,6 +82,27 @@ public class JobValidator {
                 captions(s, captionsFileSent));
     }
 
+    /** The checked options of a recut: the ranges (at least one), and format, layout, captions as for a job. */
+    public record ValidRecut(List<ClipRange> clips, OutputFormat outputFormat, FrameLayout layout, CaptionsChoice captions) {
+    }
+
+    /**
+     * A recut's options, checked exactly as a job's; {@code outputFormat} stays null when not given (the job's own).
+     * The source, title and webhook are the job's: a body naming them is refused.
+     */
+    public ValidRecut validateRecut(JobSubmission s) {
+        if (blankToNull(s.sourceUrl()) != null) {
+            throw ApiException.invalid("not_a_recut_option", "a recut cuts the job's own source; leave out source_url",
+                    "source_url");
+        }
+        List<ClipRange> clips = clips(s.clips());
+        if (clips.isEmpty()) {
+            throw ApiException.invalid("missing_clips", "a recut needs at least one range in 'clips'", "clips");
+        }
+        OutputFormat format = blankToNull(s.outputFormat()) == null ? null : outputFormat(s.outputFormat());
+        return new ValidRecut(clips, format, layout(s.layout()), captions(s, false));
+    }
+
     private CaptionsChoice captions(JobSubmission s, boolean fileSent) {
         String mode = blankToNull(s.captions());
         boolean auto = mode != null && mode.strip().equals("auto");

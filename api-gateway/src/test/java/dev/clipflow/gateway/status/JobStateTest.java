@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
 import dev.clipflow.contracts.events.JobRendered;
@@ -58,6 +59,30 @@ class JobStateTest {
         assertThat(done.progress()).isEqualTo(100);
         assertThat(done.clips()).hasSize(1);
         assertThat(done.backup()).isEqualTo(Backup.STORED);
+    }
+
+    @Test
+    void aRecutAddsItsClipsAfterTheJobsAndAFailedRecutLeavesTheJobCompletedWhateverOrderTheyAreReadIn() {
+        String ok = JobId.newId();
+        String late = JobId.newId();
+        ClipsRequested asked = new ClipsRequested(1, id, Instant.now(), ok,
+                JobRequested.JobSource.uploaded("uploads/" + id + "/source.mp4", "a.mp4", 1),
+                List.of(JobRequested.ClipRange.of(1, 2)), null, null, null);
+        JobRendered recut = new JobRendered(1, id, Instant.now(), "Talk", "Talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Talk_metadata.json", ArtifactKind.METADATA, null, 10, "ab")),
+                List.of(new JobRendered.RenderedClip(1, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
+                null, ok);
+
+        // clip-events before clip-jobs: the recut's outcome is read before its request, then the job's rendering again
+        JobState s = fold(requested(id, null), recut, asked, rendered(id),
+                JobFailed.recut(id, late, "range_out_of_bounds", "past the end", false));
+
+        assertThat(s.status()).isEqualTo(Status.COMPLETED);
+        assertThat(s.clips()).extracting(JobRendered.RenderedClip::file).containsExactly("Talk_clip_1.mp4", "Talk_clip_2.mp4");
+        assertThat(s.recuts()).extracting(JobState.Recut::recutId, JobState.Recut::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ok, Status.COMPLETED),
+                        org.assertj.core.groups.Tuple.tuple(late, Status.FAILED));
+        assertThat(s.errorCode()).isNull();
     }
 
     @Test

@@ -1,0 +1,130 @@
+package dev.clipflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.clipflow.contracts.FrameLayout;
+import dev.clipflow.contracts.JobId;
+import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipsRequested;
+import dev.clipflow.contracts.events.FailureCode;
+import dev.clipflow.contracts.events.JobFailed;
+import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.store.ArtifactStore;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /jobs/{id}/clips}: a recut of a completed job, checked like a job and queued behind it on clip-jobs. */
+@QuarkusTest
+class JobRecutTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    ArtifactStore store;
+
+    @Test
+    void aRecutOfAStoredJobIsQueuedAndItsClipsAreAddedAfterTheJobsOwnInTheStatus() {
+        String jobId = storedJob();
+
+        String recutId = given().contentType("application/json")
+                .body("{\"clips\":[{\"start\":5,\"end\":8,\"title\":\"Again\"}],\"layout\":\"crop\"}")
+                .post("/jobs/" + jobId + "/clips").then().statusCode(202)
+                .header("Location", "/jobs/" + jobId).body("job_id", equalTo(jobId))
+                .extract().path("recut_id");
+
+        ClipsRequested recut = (ClipsRequested) TopicClient.find(Topics.CLIP_JOBS, jobId, ClipsRequested.class).orElseThrow();
+        assertThat(recut.recutId()).isEqualTo(recutId);
+        assertThat(recut.source().storageKey()).isEqualTo("uploads/" + jobId + "/source.mp4");
+        assertThat(recut.clips()).singleElement().satisfies(c -> assertThat(c.start()).isEqualTo(5.0));
+        assertThat(recut.layout()).isEqualTo(FrameLayout.CROP);
+        assertThat(recut.outputFormat()).as("the job's own format").isNull();
+        given().get("/jobs/" + jobId).then().body("status", equalTo("completed"))
+                .body("recuts[0].recut_id", equalTo(recutId)).body("recuts[0].status", equalTo("queued"));
+
+        TopicClient.publish(Topics.CLIP_EVENTS, new JobRendered(1, jobId, Instant.now(), "Recut_talk", "Recut_talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Recut_talk_clip_2.mp4", ArtifactKind.CLIP, 1, 100, "ab"),
+                        new JobRendered.RenderedArtifact("Recut_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
+                List.of(new JobRendered.RenderedClip(1, "Again", 3, 1080, 1920, "Recut_talk_clip_2.mp4", "Recut_talk_clip_2.jpg")),
+                null, recutId));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
+                .body("recuts[0].status", equalTo("completed"))
+                .body("result.clips", hasSize(2))
+                .body("result.clips[0].title", equalTo("The hook"))
+                .body("result.clips[1].title", equalTo("Again"))
+                .body("result.clips[1].url", containsString(jobId + "/Recut_talk_clip_2.mp4")));
+
+        String failing = given().contentType("application/json").body("{\"clips\":[{\"start\":50,\"end\":90}]}")
+                .post("/jobs/" + jobId + "/clips").then().statusCode(202).extract().path("recut_id");
+        TopicClient.publish(Topics.CLIP_EVENTS, JobFailed.recut(jobId, failing, FailureCode.RANGE_OUT_OF_BOUNDS,
+                "clip 1 (50.000-90.000 s) ends after the end of the source (10.000 s)", false));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
+                .body("status", equalTo("completed"))
+                .body("result.clips", hasSize(2))
+                .body("recuts[1].recut_id", equalTo(failing))
+                .body("recuts[1].status", equalTo("failed"))
+                .body("recuts[1].error.code", equalTo("range_out_of_bounds")));
+    }
+
+    @Test
+    void aRecutIsRefusedLikeAJobForBadOptionsAndUntilTheJobIsStoredAndOnceItsSourceIsGone() {
+        String jobId = storedJob();
+        String path = "/jobs/" + jobId + "/clips";
+        recut(path, "{\"clips\":[]}").statusCode(422).body("error.code", equalTo("missing_clips"));
+        recut(path, "{\"clips\":[{\"start\":4,\"end\":2}]}").statusCode(422)
+                .body("error.code", equalTo("invalid_clip_range")).body("error.field", equalTo("clips[0].end"));
+        recut(path, "{\"clips\":[{\"start\":1,\"end\":2}],\"layout\":\"zoom\"}").statusCode(422)
+                .body("error.code", equalTo("unknown_layout"));
+        recut(path, "{\"clips\":[{\"start\":1,\"end\":2}],\"output_format\":\"round\"}").statusCode(422)
+                .body("error.code", equalTo("unknown_output_format"));
+        recut(path, "{\"clips\":[{\"start\":1,\"end\":2}],\"source_url\":\"https://93.184.216.34/v.mp4\"}").statusCode(422)
+                .body("error.field", equalTo("source_url"));
+        recut(path, "{\"clips\":").statusCode(400);
+
+        String queued = JobId.newId();
+        TopicClient.publish(Topics.CLIP_JOBS, JobStatusTest.requested(queued, null));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + queued).then().statusCode(200));
+        recut("/jobs/" + queued + "/clips", "{\"clips\":[{\"start\":1,\"end\":2}]}").statusCode(409)
+                .body("error.code", equalTo("job_not_completed"));
+        recut("/jobs/" + JobId.newId() + "/clips", "{\"clips\":[{\"start\":1,\"end\":2}]}").statusCode(404);
+        recut("/jobs/nope/clips", "{\"clips\":[{\"start\":1,\"end\":2}]}").statusCode(422)
+                .body("error.code", equalTo("invalid_job_id"));
+
+        store.deleteAll("uploads/" + jobId + "/");
+        recut(path, "{\"clips\":[{\"start\":1,\"end\":2}]}").statusCode(410)
+                .body("error.code", equalTo("source_deleted"))
+                .body("error.message", containsString("SOURCE_RETENTION_HOURS"));
+
+        given().delete("/jobs/" + jobId).then().statusCode(202);
+        await().atMost(WAIT).untilAsserted(() ->
+                recut(path, "{\"clips\":[{\"start\":1,\"end\":2}]}").statusCode(410).body("error.code", equalTo("job_deleted")));
+    }
+
+    private static io.restassured.response.ValidatableResponse recut(String path, String body) {
+        return given().contentType("application/json").body(body).post(path).then();
+    }
+
+    /** An uploaded job its worker rendered (two clips) and its uploader stored. */
+    private static String storedJob() {
+        String jobId = given().multiPart("title", "Recut talk").multiPart("clips", "[{\"start\": 1, \"end\": 4}]")
+                .multiPart("file", "talk.mp4", SubmitJobTest.randomBytes(50_000), "video/mp4")
+                .post("/jobs").then().statusCode(202).extract().path("job_id");
+        JobRendered own = JobStatusTest.rendered(jobId);
+        TopicClient.publish(Topics.CLIP_EVENTS, own);
+        TopicClient.publish(Topics.UPLOAD_EVENTS, new ArtifactsStored(1, jobId, Instant.now(), List.of(),
+                jobId + "/" + own.metadataFile()));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
+                .body("status", equalTo("completed")).body("backup.status", equalTo("stored")));
+        return jobId;
+    }
+}

@@ -116,9 +116,7 @@ final class ClipflowStack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<ServiceProcess> reversed = new ArrayList<>(services.values());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::close);
+        ServiceProcess.closeAll(services.values());
         if (s3 != null) {
             s3.close();
         }

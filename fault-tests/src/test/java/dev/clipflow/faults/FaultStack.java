@@ -7,8 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,9 +206,7 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        List<ServiceProcess> reversed = new ArrayList<>(services.values());
-        Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::close);
+        ServiceProcess.closeAll(services.values());
         broker.close();
         if (s3 != null) {
             thawQuietly();

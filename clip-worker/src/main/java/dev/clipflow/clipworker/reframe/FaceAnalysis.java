@@ -4,6 +4,7 @@ import dev.clipflow.clipworker.media.ContainerFormats;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.media.ScratchFiles;
+import dev.clipflow.clipworker.media.WorkerStoppingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,17 +13,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Looks for faces in one clip of a source. A single ffmpeg run decodes the clip once (loop filter off, which
- * a small copy does not need) and writes {@link ReframeSettings#fps()} small grey frames a second to a pipe,
- * where {@link FaceDetector} reads them as they come; the same run prints the scene-change score of every
- * frame of a thumbnail-sized copy (ffmpeg's {@code scene}, as the selection's analysis measures it), so a cut
- * is known to the frame.
+ * Looks for faces in one clip of a source. A single ffmpeg run decodes the clip once (loop filter off, which a
+ * small copy does not need; B-frames skipped, as the selection's analysis does: x264 starts a new shot with an
+ * I-frame, so a cut is still seen on its first frame, at worst a few frames late), scales every frame to the
+ * analysed size, prints its scene-change score (ffmpeg's {@code scene}, as the selection's analysis measures it)
+ * and writes {@link ReframeSettings#fps()} of them a second, grey, to a pipe. One chain, no {@code split}: in
+ * the bundled ffmpeg a split doubled the run's CPU time. A frame is larger than the pipe's buffer, so the pipe
+ * is read into a short queue on the runner's reader thread and {@link FaceScanner} works through it on a
+ * thread of its own: ffmpeg decodes on while a frame is searched.
  */
 public final class FaceAnalysis {
 
-    private static final int SCENE_WIDTH = 160;
+    /** Frames read ahead of the detection: enough to ride out a slow frame, a few hundred KiB. */
+    private static final int QUEUED_FRAMES = 8;
+    private static final byte[] END = new byte[0];
 
     private final Path ffmpeg;
     private final ProcessRunner runner;
@@ -47,18 +59,25 @@ public final class FaceAnalysis {
         Path scratch = ScratchFiles.createDir("clipflow-faces-");
         try {
             Path scenes = scratch.resolve("scenes.txt");
-            List<FaceSamples.Sample> samples = new ArrayList<>();
-            RuntimeException[] failure = new RuntimeException[1];
-            ProcessRunner.Result result = runner.runReading(command(source, start, duration, size, scenes),
-                    limitFor(duration), stream -> {
-                        try (FaceDetector detector = new FaceDetector(size[0], size[1])) {
-                            readFrames(stream, size, detector, toSource, samples);
-                        } catch (RuntimeException e) {
-                            failure[0] = e;
-                        }
-                    });
-            if (failure[0] != null) {
-                throw new FaceAnalysisException("face detection failed: " + failure[0].getMessage(), failure[0]);
+            BlockingQueue<byte[]> frames = new ArrayBlockingQueue<>(QUEUED_FRAMES);
+            FutureTask<List<FaceSamples.Sample>> detection = new FutureTask<>(() -> detect(frames, size, toSource));
+            Thread detecting = new Thread(detection, "face-detection");
+            detecting.setDaemon(true);
+            detecting.start();
+            ProcessRunner.Result result;
+            List<FaceSamples.Sample> samples;
+            try {
+                result = runner.runReading(command(source, media, start, duration, scenes), limitFor(duration),
+                        stream -> readFrames(stream, size[0] * size[1], frames, detection));
+                // Not bounded: the reader hands over its end once ffmpeg's output ends, and ffmpeg has ended.
+                samples = detection.get();
+            } catch (ExecutionException e) {
+                throw new FaceAnalysisException("face detection failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WorkerStoppingException();
+            } finally {
+                detection.cancel(true);
             }
             if (!result.succeeded()) {
                 throw new FaceAnalysisException(result.timedOut() ? "ffmpeg took too long" : "ffmpeg failed (exit "
@@ -70,35 +89,64 @@ public final class FaceAnalysis {
         }
     }
 
-    List<String> command(Path source, double start, double duration, int[] size, Path scenes) {
+    /**
+     * The analysis's ffmpeg command: {@link #frameSize} grey frames on stdout, the scene scores into {@code scenes}.
+     * Public so that {@code bench/reframe} can time the decode alone.
+     */
+    public List<String> command(Path source, ProbedMedia media, double start, double duration, Path scenes) {
+        int[] size = frameSize(media);
         List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-hide_banner", "-nostdin", "-loglevel", "error"));
         command.addAll(ContainerFormats.inputOptions());
-        command.addAll(List.of("-threads", Integer.toString(settings.decoderThreads()), "-skip_loop_filter:v", "all",
-                "-ss", number(start), "-i", "file:" + source.toAbsolutePath(), "-t", number(duration),
+        command.addAll(List.of("-threads", Integer.toString(settings.decoderThreads()), "-skip_frame:v", "bidir",
+                "-skip_loop_filter:v", "all", "-ss", number(start), "-i", "file:" + source.toAbsolutePath(), "-t", number(duration),
                 "-filter_complex_threads", "1", "-filter_complex", String.format(Locale.ROOT,
-                        "[0:v:0]split=2[scan][faces];"
-                                + "[scan]scale=%d:-2:flags=fast_bilinear,select='gte(scene,0)',"
-                                + "metadata=mode=print:key=lavfi.scene_score:file=%s,nullsink;"
-                                + "[faces]fps=%s,scale=%d:%d:flags=area,format=gray[grey]",
-                        SCENE_WIDTH, filterPath(scenes), number(settings.fps()), size[0], size[1]),
+                        "[0:v:0]scale=%d:%d:flags=area,select='gte(scene,0)',"
+                                + "metadata=mode=print:key=lavfi.scene_score:file=%s,fps=%s,format=gray[grey]",
+                        size[0], size[1], filterPath(scenes), number(settings.fps())),
                 "-map", "[grey]", "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1"));
         return command;
     }
 
-    private void readFrames(InputStream stream, int[] size, FaceDetector detector, double toSource,
-            List<FaceSamples.Sample> samples) {
-        byte[] frame = new byte[size[0] * size[1]];
+    /** On the runner's reader thread: whole frames into the queue, then {@link #END}, until the detection stops. */
+    private static void readFrames(InputStream stream, int frameBytes, BlockingQueue<byte[]> frames, Future<?> detection) {
         try {
-            while (stream.readNBytes(frame, 0, frame.length) == frame.length) {
+            byte[] frame;
+            while ((frame = stream.readNBytes(frameBytes)).length == frameBytes && handOver(frames, frame, detection)) {
+                // next frame
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            handOver(frames, END, detection);
+        }
+    }
+
+    private static boolean handOver(BlockingQueue<byte[]> frames, byte[] frame, Future<?> detection) {
+        try {
+            while (!detection.isDone()) {
+                if (frames.offer(frame, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private List<FaceSamples.Sample> detect(BlockingQueue<byte[]> frames, int[] size, double toSource)
+            throws InterruptedException {
+        List<FaceSamples.Sample> samples = new ArrayList<>();
+        try (FaceScanner scanner = new FaceScanner(size[0], size[1])) {
+            for (byte[] frame = frames.take(); frame != END; frame = frames.take()) {
                 List<Face> faces = new ArrayList<>();
-                for (Face f : detector.detect(frame)) {
+                for (Face f : scanner.next(frame)) {
                     faces.add(new Face(f.x() * toSource, f.y() * toSource, f.width() * toSource, f.height() * toSource));
                 }
                 samples.add(new FaceSamples.Sample(samples.size() / settings.fps(), faces));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return samples;
     }
 
     private List<Double> sceneCuts(Path scenes) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark of the track layout on a 60 s 720p30 talk (a real face photograph wandering over a moving
 # background, generated once under target/): for each of three 20 s vertical clips,
-#   1. the face analysis (decode, detection, camera path) against the clip's duration (target <= 0.1), and
+#   1. the face analysis (decode, detection, camera path) against the clip's duration (target <= 0.1), with
+#      the CPU time of ffmpeg and of the JVM, then its decode and its detection each timed alone, and
 #   2. the worker's own render command with layout track against the same with layout crop (target <= 1.1),
-#      ROUNDS rounds (default 3) alternating which goes first, compared by the median round.
+#      ROUNDS rounds (default 3; 0 skips the renders) alternating which goes first, compared by the median round.
 # The face photo is Debian python3-skimage's astronaut.png (apt-get download + dpkg -x, as the tests take it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

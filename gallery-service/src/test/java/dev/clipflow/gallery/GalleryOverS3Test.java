@@ -226,13 +226,14 @@ class GalleryOverS3Test {
 
     @Test
     @Order(6)
-    void badParametersGetA400NamingTheField() {
-        given().queryParam("limit", "abc").get("/clips").then().statusCode(400)
+    void badParametersGetA422NamingTheField() {
+        given().queryParam("limit", "abc").get("/clips").then().statusCode(422)
                 .body("error.code", equalTo("invalid_parameter")).body("error.field", equalTo("limit"));
-        given().queryParam("limit", 0).get("/clips").then().statusCode(400).body("error.field", equalTo("limit"));
-        given().queryParam("offset", -1).get("/clips").then().statusCode(400).body("error.field", equalTo("offset"));
-        given().queryParam("refresh", "maybe").get("/clips").then().statusCode(400).body("error.field", equalTo("refresh"));
-        given().get("/jobs/not-a-job/clips").then().statusCode(400).body("error.field", equalTo("job_id"));
+        given().queryParam("limit", 0).get("/clips").then().statusCode(422).body("error.field", equalTo("limit"));
+        given().queryParam("offset", -1).get("/clips").then().statusCode(422).body("error.field", equalTo("offset"));
+        given().queryParam("refresh", "maybe").get("/clips").then().statusCode(422).body("error.field", equalTo("refresh"));
+        given().get("/jobs/not-a-job/clips").then().statusCode(422)
+                .body("error.code", equalTo("invalid_job_id")).body("error.field", equalTo("job_id"));
         given().get("/jobs/" + JobId.newId() + "/clips").then().statusCode(404).body("error.code", equalTo("job_not_found"));
     }
 

@@ -31,8 +31,11 @@ public class GalleryResource {
     @Operation(summary = "Every stored clip, newest first (forwarded to gallery-service)")
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
                          @QueryParam("refresh") Boolean refresh) {
-        if (limit != null && limit < 1 || offset != null && offset < 0) {
-            throw ApiException.badRequest("invalid_paging", "limit must be 1 or more and offset 0 or more", "limit");
+        if (limit != null && limit < 1) {
+            throw ApiException.invalid("invalid_parameter", "limit must be 1 or more", "limit");
+        }
+        if (offset != null && offset < 0) {
+            throw ApiException.invalid("invalid_parameter", "offset must be 0 or more", "offset");
         }
         try (Response answer = gallery.list(limit, offset, refresh)) {
             String body = answer.hasEntity() ? answer.readEntity(String.class) : null;

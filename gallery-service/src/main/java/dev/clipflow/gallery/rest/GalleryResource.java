@@ -73,7 +73,7 @@ public class GalleryResource {
     @Operation(summary = "Every clip of one job")
     public JobClips jobClips(@PathParam("job_id") String jobId, @QueryParam("refresh") String refresh) {
         if (!JobId.isValid(jobId)) {
-            throw ApiException.badParameter("job_id", "job_id must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
+            throw ApiException.badParameter("invalid_job_id", "job_id", "job_id must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
         }
         IndexedJob job = current(parseBoolean("refresh", refresh)).job(JobId.requireValid(jobId))
                 .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "job_not_found",

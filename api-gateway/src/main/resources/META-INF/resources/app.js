@@ -246,6 +246,10 @@ function renderJob(job) {
     $('.job-title', item).textContent = job.title || job.id;
     onAction($('.job-delete', item), () => deleteJob(job.id));
     onAction($('.job-retry', item), () => retryJob(job.id, item));
+    // the recut form offers the submit form's formats and layouts, after its own "as the job" default
+    for (const [from, to] of [['#output-format', '.recut-format'], ['#layout', '.recut-layout']]) {
+      for (const option of $(from).options) $(to, item).append(new Option(option.textContent, option.value));
+    }
     $('.job-recut', item).addEventListener('click', () => {
       const form = $('.job-recut-form', item);
       form.hidden = !form.hidden;

@@ -16,10 +16,14 @@ import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.PutOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,10 +121,13 @@ class JobRecutTest {
     }
 
     /** An uploaded job its worker rendered (two clips, as {@link JobStatusTest#rendered}) and its uploader stored. */
-    private static String storedJob() {
-        String jobId = given().multiPart("title", "Recut talk").multiPart("clips", "[{\"start\": 1, \"end\": 4}]")
-                .multiPart("file", "talk.mp4", SubmitJobTest.randomBytes(50_000), "video/mp4")
-                .post("/jobs").then().statusCode(202).extract().path("job_id");
+    private String storedJob() {
+        String jobId = JobId.newId();
+        String key = ObjectKeys.uploadedSource(jobId, "mp4");
+        store.put(key, new ByteArrayInputStream(new byte[1024]), 1024, PutOptions.of("video/mp4"));
+        TopicClient.publish(Topics.CLIP_JOBS, new JobRequested(1, jobId, Instant.now(), "Status talk",
+                JobRequested.JobSource.uploaded(key, "talk.mp4", 1024), List.of(JobRequested.ClipRange.of(1, 4)), null,
+                null, null, null));
         JobRendered own = JobStatusTest.rendered(jobId);
         TopicClient.publish(Topics.CLIP_EVENTS, own);
         TopicClient.publish(Topics.UPLOAD_EVENTS, new ArtifactsStored(1, jobId, Instant.now(), List.of(),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -114,19 +115,23 @@ class WebUiInChromiumTest {
         assertThat(row.findElement(By.className("job-delete")).getText()).isEqualTo("Delete");
 
         By group = By.cssSelector(".gallery-job[data-job-id='" + jobId + "']");
-        WebElement jobInGallery = wait.withMessage(() -> "the job never appeared in the gallery\n" + stack.logs())
+        wait.withMessage(() -> "the job never appeared in the gallery\n" + stack.logs())
                 .until(d -> {
                     if (d.findElements(group).isEmpty()) {
                         d.findElement(By.id("refresh-gallery")).click();
-                        return null;
+                        return false;
                     }
-                    return d.findElement(group);
+                    return true;
                 });
-        assertThat(jobInGallery.findElement(By.className("gallery-job-title")).getText()).isEqualTo("CurlSubmitted");
-        assertThat(jobInGallery.findElements(By.className("clip"))).singleElement()
-                .satisfies(card -> assertThat(card.findElement(By.className("clip-title")).getText()).isEqualTo("By curl"));
-
-        jobInGallery.findElement(By.className("gallery-job-delete")).click();
+        // A refresh clicked a moment before may still redraw the gallery: each try finds the job's group afresh.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement jobInGallery = d.findElement(group);
+            assertThat(jobInGallery.findElement(By.className("gallery-job-title")).getText()).isEqualTo("CurlSubmitted");
+            assertThat(jobInGallery.findElements(By.className("clip"))).singleElement()
+                    .satisfies(card -> assertThat(card.findElement(By.className("clip-title")).getText()).isEqualTo("By curl"));
+            jobInGallery.findElement(By.className("gallery-job-delete")).click();
+            return true;
+        });
         wait.until(d -> d.findElements(group).isEmpty() && d.findElements(By.id("job-" + jobId)).isEmpty());
         assertThat(Http.get(stack.gatewayUrl() + "/jobs/" + jobId).status()).isEqualTo(410);
 

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * What each service exposes and reads, taken from its own sources where they exist (its
- * application.properties, the artifact-store's microprofile-config.properties, {@code @ConfigProperty}
+ * application.properties, the artifact-store's and the contracts' microprofile-config.properties, {@code @ConfigProperty}
  * names and {@code getenv} calls) and from the agreed facts (ports table, the README's variables)
  * where a module does not say yet.
  */
@@ -96,8 +96,8 @@ final class ServiceCatalog {
     }
 
     /**
-     * Whether the service reads an environment variable: referenced as ${VAR} in its configuration or
-     * the artifact-store's, named in its Java sources, or the environment form of one of its property
+     * Whether the service reads an environment variable: referenced as ${VAR} in its configuration,
+     * the artifact-store's or the contracts', named in its Java sources, or the environment form of one of its property
      * keys (MicroProfile Config maps QUARKUS_HTTP_PORT to quarkus.http.port, and so on).
      */
     static boolean reads(String service, String variable) {
@@ -115,9 +115,10 @@ final class ServiceCatalog {
     static Set<String> variablesRead(String service) {
         Set<String> read = new TreeSet<>();
         Set<String> own = declaredVariables(Repo.path(service), false);
-        boolean dependsOnStore = Files.exists(Repo.path(service + "/pom.xml"))
-                && Repo.read(Repo.path(service + "/pom.xml")).contains("<artifactId>artifact-store</artifactId>");
+        boolean dependsOnStore = dependsOn(service, "artifact-store");
         Set<String> store = dependsOnStore ? declaredVariables(Repo.path("artifact-store"), false) : Set.of();
+        // contracts' configuration holds what every service sets alike (the Kafka bootstrap servers)
+        Set<String> shared = dependsOn(service, "contracts") ? declaredVariables(Repo.path("contracts"), false) : Set.of();
         Path ownProperties = Repo.path(service + "/src/main/resources/application.properties");
         if (!Files.isRegularFile(ownProperties) || !ENV_REFERENCE.matcher(Repo.read(ownProperties)).find()) {
             // The service's configuration is not written yet: hold the manifests to the agreed variables.
@@ -129,8 +130,14 @@ final class ServiceCatalog {
         }
         read.addAll(own);
         read.addAll(store);
+        read.addAll(shared);
         read.addAll(declaredVariables(Repo.path(service), true));
         return read;
+    }
+
+    private static boolean dependsOn(String service, String module) {
+        Path pom = Repo.path(service + "/pom.xml");
+        return Files.exists(pom) && Repo.read(pom).contains("<artifactId>" + module + "</artifactId>");
     }
 
     /** Incoming Kafka channels from mp.messaging.incoming.* (group defaults to the application name). */

@@ -336,6 +336,39 @@ class GalleryOverS3Test {
         }
     }
 
+    @Test
+    @Order(10)
+    void aDeletedJobStaysGoneWhenItsLastUploadReportOrAnOlderListingArrivesAfterTheDelete() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, ClipflowEvent> producer = new KafkaProducer<>(props, new StringSerializer(), new EventSerializer())) {
+            JobMetadata job = TestJobs.metadata(JobId.newId(), "Recut then deleted", Instant.now(), 2);
+            publishStored(producer, job);
+            awaitJob(job.jobId(), Duration.ofSeconds(60));
+
+            // The uploader deletes, then announces it; the gallery handles events concurrently, so the upload report
+            // of a recut stored just before may be read after the delete, and a refresh may have listed before it.
+            // The objects stay in the bucket here to stand for exactly that stale view.
+            producer.send(new ProducerRecord<>(Topics.UPLOAD_EVENTS, job.jobId(), ArtifactsDeleted.now(job.jobId(), 3))).get();
+            awaitGone(job.jobId(), Duration.ofSeconds(5));
+            publishStored(producer, job);
+            JobMetadata marker = TestJobs.metadata(JobId.newId(), "After the late report", Instant.now(), 1);
+            ObjectInfo markerStored = TestJobs.put(store, marker);
+            ArtifactsStored markerEvent = new ArtifactsStored(ClipflowEvent.CURRENT_VERSION, marker.jobId(), Instant.now(),
+                    List.of(new ArtifactsStored.StoredObject(markerStored.key(), markerStored.size(), markerStored.etag())),
+                    markerStored.key());
+            // keyed like the deleted job: on its partition, behind the late report
+            producer.send(new ProducerRecord<>(Topics.UPLOAD_EVENTS, job.jobId(), markerEvent)).get();
+            awaitJob(marker.jobId(), Duration.ofSeconds(5));
+            Thread.sleep(300);
+            refresh();
+
+            assertThat(given().get("/jobs/" + job.jobId() + "/clips").statusCode()).isEqualTo(404);
+            assertThat(order(page(50, 0))).noneMatch(ref -> ref.startsWith(job.jobId()));
+        }
+    }
+
     private static void awaitGone(String jobId, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < deadline) {
@@ -369,7 +402,7 @@ class GalleryOverS3Test {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void readyOnceTheIndexIsBuiltAndStorageIsReachable() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'gallery-index' }.status", equalTo("UP"))
@@ -380,7 +413,7 @@ class GalleryOverS3Test {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void withStorageDownTheLastIndexKeepsAnsweringAndRefreshSays503() {
         int total = page(1, 0).getInt("total");
         S3TestResource.server().stop();

@@ -1,5 +1,7 @@
 package dev.clipflow.gallery.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.gallery.config.GalleryConfig;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +44,10 @@ import org.jboss.logging.Logger;
  * last-modified and size) changed; unchanged objects, and unreadable ones that did not change, cost no GET.
  * Objects gone from the listing drop out. Readers always see a complete immutable {@link IndexSnapshot}.
  * Only one refresh runs at a time; {@code ArtifactsStored} events add a job between refreshes.
+ *
+ * <p>A deleted job ({@code ArtifactsDeleted}) leaves at once and for good: its id is remembered, so neither an
+ * {@code ArtifactsStored} of it handled a moment later (events are handled concurrently) nor a refresh that listed
+ * storage before the delete brings it back. Job ids are never reused, so the memory only has to outlast those races.
  */
 @ApplicationScoped
 public class GalleryIndex {
@@ -55,6 +62,9 @@ public class GalleryIndex {
     private final AtomicLong generation = new AtomicLong();
     /** Unreadable metadata objects by key: not read again (nor warned about again) until they change. */
     private final Map<String, ObjectVersion> unreadable = new ConcurrentHashMap<>();
+    /** Deleted job ids; a day is far longer than any refresh or event in flight. */
+    private final Cache<String, Boolean> deletedJobs = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1)).maximumSize(1_000_000).build();
     private volatile IndexSnapshot snapshot = IndexSnapshot.EMPTY;
     private volatile long lastRefreshNanos;
     private volatile boolean built;
@@ -231,8 +241,22 @@ public class GalleryIndex {
                 byKey.put(current.metadataKey(), current);
             }
         }
+        byKey.values().removeIf(this::isDeleted);
         snapshot = new IndexSnapshot(byKey.values());
         return snapshot;
+    }
+
+    /** Drops a deleted job now, and keeps it out of every later commit. */
+    public synchronized void remove(String jobId) {
+        deletedJobs.put(jobId.toLowerCase(Locale.ROOT), Boolean.TRUE);
+        List<IndexedJob> entries = new ArrayList<>(snapshot.entries());
+        if (entries.removeIf(this::isDeleted)) {
+            snapshot = new IndexSnapshot(entries);
+        }
+    }
+
+    private boolean isDeleted(IndexedJob job) {
+        return deletedJobs.getIfPresent(job.jobId().toLowerCase(Locale.ROOT)) != null;
     }
 
     /**
@@ -243,6 +267,9 @@ public class GalleryIndex {
         String key = event.metadataKey();
         if (!ObjectKeys.isMetadataKey(key) || !ObjectKeys.jobIdOf(key).map(event.jobId()::equalsIgnoreCase).orElse(false)) {
             LOG.warnf("Ignoring ArtifactsStored for job %s: '%s' is not a metadata object of that job", event.jobId(), key);
+            return;
+        }
+        if (deletedJobs.getIfPresent(event.jobId().toLowerCase(Locale.ROOT)) != null) {
             return;
         }
         IndexedJob known = snapshot.byMetadataKey(key);
@@ -261,6 +288,9 @@ public class GalleryIndex {
     }
 
     private synchronized void commitOne(IndexedJob job) {
+        if (isDeleted(job)) {
+            return;
+        }
         List<IndexedJob> entries = new ArrayList<>(snapshot.entries());
         entries.removeIf(existing -> existing.metadataKey().equals(job.metadataKey()));
         entries.add(job.withGeneration(generation.incrementAndGet()));

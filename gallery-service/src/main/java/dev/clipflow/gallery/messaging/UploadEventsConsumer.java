@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code upload-events}: an {@code ArtifactsStored} adds its job to the index at once, an {@code ArtifactsDeleted}
- * has it refreshed away. Other event types
+ * removes it at once. Every replica reads every event (a consumer group of its own). Other event types
  * (and records that are not events) are ignored. When storage cannot be read, the index is marked stale so
  * the next scheduled check refreshes it; the event is not retried by itself.
  */
@@ -31,13 +31,7 @@ public class UploadEventsConsumer {
     @Blocking(ordered = false)
     public void onEvent(ClipflowEvent event) {
         if (event instanceof ArtifactsDeleted deleted) {
-            // its objects are gone already: a refresh that lists after this moment drops the job
-            index.refreshFromNow().exceptionally(e -> {
-                LOG.warnf("Cannot refresh the gallery after job %s was deleted, the next refresh will: %s",
-                        deleted.jobId(), e.getMessage());
-                index.markStale();
-                return null;
-            });
+            index.remove(deleted.jobId());
             return;
         }
         if (!(event instanceof ArtifactsStored stored)) {

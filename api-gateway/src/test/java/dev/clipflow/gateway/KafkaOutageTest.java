@@ -2,6 +2,7 @@ package dev.clipflow.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -28,7 +29,9 @@ class KafkaOutageTest {
     }
 
     @Test
-    void withTheBrokerDownAnUploadIs503AndLeavesNothingInStorage() {
+    void withTheBrokerDownAnUploadIs503AndLeavesNothingInStorageAndACancellationIs503Too() {
+        String accepted = given().multiPart("file", "talk.mp4", SubmitJobTest.randomBytes(4096), "video/mp4")
+                .when().post("/jobs").then().statusCode(202).extract().path("job_id");
         List<String> before = uploads();
         KafkaBroker broker = KafkaTestResource.broker();
         broker.stop();
@@ -37,8 +40,13 @@ class KafkaOutageTest {
                     .when().post("/jobs")
                     .then().statusCode(503)
                     .header("Retry-After", notNullValue())
-                    .body("error.code", equalTo("queue_unavailable"));
+                    .body("error.code", equalTo("queue_unavailable"))
+                    .body("error.message", containsString("nothing was kept"));
             assertThat(uploads()).isEqualTo(before);
+            given().delete("/jobs/" + accepted).then().statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .body("error.code", equalTo("queue_unavailable"))
+                    .body("error.message", containsString("not cancelled"));
         } finally {
             broker.restart();
         }

@@ -6,10 +6,8 @@ import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.JobRequested.CaptionsRequest;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.layout.ObjectKeys;
-import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.messaging.JobPublisher;
-import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
 import dev.clipflow.gateway.status.JobState;
 import dev.clipflow.gateway.status.JobStatusService;
 import dev.clipflow.gateway.status.JobStatusView;
@@ -23,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /**
  * Accepts a recut of a completed job ({@code POST /jobs/{id}/clips}): its options checked like a job's, the job's kept
@@ -33,26 +30,21 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class JobRecutter {
 
-    private static final Logger LOG = Logger.getLogger(JobRecutter.class);
-    private static final int RETRY_AFTER_SECONDS = 10;
-
     private final JobStatusService status;
     private final JobStatusView view;
     private final JobValidator validator;
     private final CaptionsIntake captions;
     private final ArtifactStore store;
     private final JobPublisher publisher;
-    private final GatewayConfig config;
 
     public JobRecutter(JobStatusService status, JobStatusView view, JobValidator validator, CaptionsIntake captions,
-            ArtifactStore store, JobPublisher publisher, GatewayConfig config) {
+            ArtifactStore store, JobPublisher publisher) {
         this.status = status;
         this.view = view;
         this.validator = validator;
         this.captions = captions;
         this.store = store;
         this.publisher = publisher;
-        this.config = config;
     }
 
     public record Accepted(String jobId, String recutId) {
@@ -71,13 +63,7 @@ public class JobRecutter {
         String recutId = JobId.newId();
         ClipsRequested recut = new ClipsRequested(ClipflowEvent.CURRENT_VERSION, job.jobId(), Instant.now(), recutId, source,
                 valid.clips(), valid.outputFormat(), valid.layout(), captionsRequest);
-        try {
-            publisher.publish(recut, config.publishTimeout());
-        } catch (PublishFailedException e) {
-            LOG.warnf("recut of job %s not accepted, Kafka is unavailable: %s", job.jobId(), e.getMessage());
-            throw ApiException.unavailable("queue_unavailable", "the job queue is unavailable, try again later",
-                    RETRY_AFTER_SECONDS);
-        }
+        publisher.publishOrRefuse(recut, "the recut was not queued");
         view.apply(recut); // the client may ask for the status before this replica read its own record back
         return new Accepted(job.jobId(), recutId);
     }
@@ -98,7 +84,7 @@ public class JobRecutter {
             return job.request().source();
         }
         throw new ApiException(410, "source_deleted", "the uploaded source of this job is no longer stored: it is kept "
-                + "SOURCE_RETENTION_HOURS (72 by default) after the job ends, then deleted; submit the video again",
+                + "SOURCE_RETENTION_HOURS (the uploader's setting) after the job ends, then deleted; submit the video again",
                 "job_id");
     }
 

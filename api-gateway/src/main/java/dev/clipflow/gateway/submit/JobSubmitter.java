@@ -14,7 +14,6 @@ import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.gateway.config.GatewayConfig;
 import dev.clipflow.gateway.status.JobStatusView;
 import dev.clipflow.gateway.messaging.JobPublisher;
-import dev.clipflow.gateway.messaging.JobPublisher.PublishFailedException;
 import dev.clipflow.gateway.submit.JobValidator.ValidJob;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.PutOptions;
@@ -39,7 +38,6 @@ public class JobSubmitter {
     /** Room for the multipart boundaries, part headers and option fields around the file. */
     public static final long FORM_OVERHEAD_BYTES = 1024 * 1024;
     private static final int MAX_FIELD_BYTES = 64 * 1024;
-    private static final int RETRY_AFTER_SECONDS = 10;
 
     private final GatewayConfig config;
     private final JobValidator validator;
@@ -210,21 +208,23 @@ public class JobSubmitter {
         }
     }
 
+    /** Publishes the job; when Kafka cannot take it, what was stored for it is removed before the 503. */
     private void publish(JobRequested job, String... storedKeys) {
+        boolean published = false;
         try {
-            publisher.publish(job, config.publishTimeout());
-            // The client may ask for the status before this replica has read its own record back from clip-jobs.
-            statusView.apply(job);
-        } catch (PublishFailedException e) {
-            LOG.warnf("job %s not accepted, Kafka is unavailable: %s", job.jobId(), e.getMessage());
-            for (String storedKey : storedKeys) {
-                if (storedKey != null) {
-                    removeQuietly(storedKey);
+            publisher.publishOrRefuse(job, "nothing was kept");
+            published = true;
+        } finally {
+            if (!published) {
+                for (String storedKey : storedKeys) {
+                    if (storedKey != null) {
+                        removeQuietly(storedKey);
+                    }
                 }
             }
-            throw ApiException.unavailable("queue_unavailable",
-                    "the job queue is unavailable, nothing was kept; try again later", RETRY_AFTER_SECONDS);
         }
+        // The client may ask for the status before this replica has read its own record back from clip-jobs.
+        statusView.apply(job);
     }
 
     private static JobRequested request(String jobId, ValidJob job, JobSource source, String captionsKey) {

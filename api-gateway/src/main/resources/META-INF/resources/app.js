@@ -214,13 +214,24 @@ async function recutJob(id, item) {
       note.textContent = `Recut failed: ${REASONS[code] || ''} ${recut.error ? recut.error.message : ''}`.trim();
       return;
     }
-    note.textContent = 'Recut done: the new clip is added to the job.';
+    // Its clip is listed once rendered, like the job's own; its link works once the recut's backup is stored.
+    const backup = recut.backup && recut.backup.status;
+    if (backup === 'pending') {
+      note.textContent = 'Recut rendered, storing its clip…';
+      continue;
+    }
+    if (backup !== 'stored') {
+      note.textContent = `Recut rendered, but its clip was not stored (backup ${backup}).`;
+      return;
+    }
+    note.textContent = 'Recut done: the new clip is stored and added to the job.';
     await refreshGalleryUntil(id, status.result.clips.length);
     return;
   }
 }
 
-// The recut's clips reach the gallery once they are stored, a moment after the status has them.
+// The recut's clips reach the gallery a moment after the status says they are stored: the gallery indexes them on
+// the same upload report.
 async function refreshGalleryUntil(jobId, clipCount) {
   for (let i = 0; i < 30; i++) {
     await loadGallery(true);

@@ -65,10 +65,17 @@ class JobRecutTest {
                 null, recutId));
         await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
                 .body("recuts[0].status", equalTo("completed"))
+                .body("recuts[0].backup.status", equalTo("pending"))
+                .body("backup.status", equalTo("stored"))
                 .body("result.clips", hasSize(3))
                 .body("result.clips[0].title", equalTo("The hook"))
                 .body("result.clips[2].title", equalTo("Again"))
                 .body("result.clips[2].url", containsString(jobId + "/Status_talk_clip_3.mp4")));
+        // its uploader's outcome names the recut: the recut's clips are in storage from here on
+        TopicClient.publish(Topics.UPLOAD_EVENTS, new ArtifactsStored(1, jobId, Instant.now(), List.of(),
+                jobId + "/Status_talk_metadata.json", recutId));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
+                .body("recuts[0].backup.status", equalTo("stored")));
 
         String failing = given().contentType("application/json").body("{\"clips\":[{\"start\":50,\"end\":90}]}")
                 .post("/jobs/" + jobId + "/clips").then().statusCode(202).extract().path("recut_id");
@@ -79,7 +86,8 @@ class JobRecutTest {
                 .body("result.clips", hasSize(3))
                 .body("recuts[1].recut_id", equalTo(failing))
                 .body("recuts[1].status", equalTo("failed"))
-                .body("recuts[1].error.code", equalTo("range_out_of_bounds")));
+                .body("recuts[1].error.code", equalTo("range_out_of_bounds"))
+                .body("recuts[1].backup.status", equalTo("skipped")));
     }
 
     @Test

@@ -213,6 +213,37 @@ class S3UploadTest {
     }
 
     @Test
+    void aRecutsClipsAreStoredBesideTheJobsAndEachUploadOutcomeNamesTheRecutItAnswers() throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "Recut talk", 2);
+        List<String> ownKeys = job.uploadedFiles().stream().map(job::key).toList();
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        ArtifactsStored own = (ArtifactsStored) EventBus.awaitUploadEvent(job.jobId, WAIT);
+        assertThat(own.recutId()).as("the job's own upload").isNull();
+
+        String recutId = UUID.randomUUID().toString();
+        JobRendered recut = job.recut(recutId, 2);
+        EventBus.publish(Topics.CLIP_EVENTS, recut);
+        ArtifactsStored stored = (ArtifactsStored) EventBus.awaitUploadEvents(job.jobId, 2, WAIT).get(1);
+        assertThat(stored.recutId()).isEqualTo(recutId);
+        assertThat(stored.metadataKey()).isEqualTo(job.metadataKey());
+        assertThat(s3.keys(job.jobId + "/")).containsAll(ownKeys)
+                .contains(job.key(ObjectKeys.clipFile(job.title, 3)), job.key(ObjectKeys.thumbnailFile(job.title, 3)));
+        RenderedArtifact metadata = recut.artifacts().stream().filter(a -> a.kind() == ArtifactKind.METADATA)
+                .findFirst().orElseThrow();
+        assertThat(sha256(s3.bytes(job.metadataKey()))).as("the metadata the recut rewrote").isEqualTo(metadata.sha256());
+
+        String refusedId = UUID.randomUUID().toString();
+        JobRendered refused = job.recut(refusedId, 3);
+        List<RenderedArtifact> sneaky = new java.util.ArrayList<>(refused.artifacts());
+        sneaky.add(0, new RenderedArtifact("../x_clip_5.mp4", ArtifactKind.CLIP, 3, 10, "00".repeat(32)));
+        EventBus.publish(Topics.CLIP_EVENTS, new JobRendered(1, job.jobId, Instant.now(), job.title,
+                refused.metadataFile(), sneaky, refused.clips(), null, refusedId));
+        UploadFailed failed = (UploadFailed) EventBus.awaitUploadEvents(job.jobId, 3, WAIT).get(2);
+        assertThat(failed.recutId()).isEqualTo(refusedId);
+        assertThat(s3.keys(job.jobId + "/")).doesNotContain(job.key(ObjectKeys.clipFile(job.title, 4)));
+    }
+
+    @Test
     void storageKeptDownGivesUpAfterTheConfiguredAttemptsWithOneWarningKeepsTheFilesAndAReplayStoresThem()
             throws InterruptedException {
         RenderedJob job = RenderedJob.withClips(config.workDir(), "outage", 2);

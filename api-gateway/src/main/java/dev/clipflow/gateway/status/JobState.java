@@ -23,13 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * What the gateway knows of one job, folded from its events. Events of one job come from three
  * topics and may be read in any order across them, so every step only moves forward: a job never
  * goes back from completed/failed, progress never decreases, and a stored backup stays stored. A cancelled
  * job stays cancelled. A recut adds clips to a completed job and its outcome to {@code recuts}; a failed recut
- * leaves the job completed.
+ * leaves the job completed. An upload outcome with a {@code recut_id} is that recut's backup; without one (the
+ * job's own, or a record older than recut ids) it is the job's {@code backup}.
  */
 public record JobState(
         String jobId,
@@ -71,8 +73,33 @@ public record JobState(
         }
     }
 
-    /** A recut of the completed job ({@code POST /jobs/{id}/clips}): queued until its worker's outcome. */
-    public record Recut(String recutId, Status status, String errorCode, String errorMessage) {
+    /**
+     * A recut of the completed job ({@code POST /jobs/{id}/clips}): queued until its worker's outcome; its clips are in
+     * storage once {@code backup} is stored (its uploader's outcome), as the job's own are once the job's is.
+     */
+    public record Recut(String recutId, Status status, String errorCode, String errorMessage, Backup backup) {
+        public Recut {
+            backup = backup == null ? Backup.PENDING : backup;
+        }
+
+        static Recut queued(String recutId) {
+            return new Recut(recutId, Status.QUEUED, null, null, Backup.PENDING);
+        }
+
+        /** Its worker's outcome; the first one stays (a redelivered recut is skipped by its worker). */
+        Recut ended(Status outcome, String code, String message) {
+            if (status.isFinal()) {
+                return this;
+            }
+            Backup settled = outcome == Status.FAILED && backup == Backup.PENDING ? Backup.SKIPPED : backup;
+            return new Recut(recutId, outcome, code, message, settled);
+        }
+
+        /** Its uploader's outcome; a stored backup stays stored, as the job's does. */
+        Recut backedUp(Backup outcome) {
+            return backup == Backup.STORED || backup == Backup.DELETED ? this
+                    : new Recut(recutId, status, errorCode, errorMessage, outcome);
+        }
     }
 
     public JobState {
@@ -120,7 +147,8 @@ public record JobState(
             return s.progressed(Status.CANCELLED, s.progress, "cancelled");
         }
         if (event instanceof ArtifactsDeleted) {
-            return s.withBackup(Backup.DELETED);
+            return s.withBackup(Backup.DELETED).withRecuts(r -> new Recut(r.recutId(), r.status(), r.errorCode(),
+                    r.errorMessage(), Backup.DELETED));
         }
         if (s.status == Status.CANCELLED && !(event instanceof JobRequested)) {
             return s; // a cancelled job stays cancelled, whatever its worker or uploader still reports
@@ -131,16 +159,25 @@ public record JobState(
                     s.captions, s.recuts);
         }
         if (event instanceof ClipsRequested r) {
-            return s.withRecut(new Recut(r.recutId(), Status.QUEUED, null, null), false);
+            return s.withRecut(r.recutId(), recut -> recut);
         }
         if (event instanceof JobRendered r && r.isRecut()) {
             JobState added = new JobState(s.jobId, s.requested, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
                     s.title, s.metadataFile, withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, s.retryable,
                     s.captions, s.recuts);
-            return added.withRecut(new Recut(r.recutId(), Status.COMPLETED, null, null), true);
+            return added.withRecut(r.recutId(), recut -> recut.ended(Status.COMPLETED, null, null));
         }
         if (event instanceof JobFailed f && f.isRecut()) {
-            return s.withRecut(new Recut(f.recutId(), Status.FAILED, f.code(), f.message()), true);
+            return s.withRecut(f.recutId(), recut -> recut.ended(Status.FAILED, f.code(), f.message()));
+        }
+        if (event instanceof ArtifactsStored a && a.isRecut()) {
+            return s.withRecut(a.recutId(), recut -> recut.backedUp(Backup.STORED));
+        }
+        if (event instanceof UploadFailed u && u.isRecut()) {
+            return s.withRecut(u.recutId(), recut -> recut.backedUp(Backup.FAILED));
+        }
+        if (event instanceof UploadSkipped u && u.isRecut()) {
+            return s.withRecut(u.recutId(), recut -> recut.backedUp(Backup.SKIPPED));
         }
         if (event instanceof JobStarted) {
             return s.isFinal() || s.status == Status.PROCESSING ? s : s.progressed(Status.PROCESSING, s.progress, "started");
@@ -185,24 +222,30 @@ public record JobState(
                 clips, newBackup, request, createdAt, retryable, captions, recuts);
     }
 
-    /** The recut's entry; its outcome replaces a queued entry, never the other way round. */
-    private JobState withRecut(Recut recut, boolean outcome) {
+    /**
+     * The recut's entry changed by {@code change}; a recut first seen by its outcome or its upload (the topics are read
+     * in any order) starts queued, so each of its events moves it forward whichever comes first.
+     */
+    private JobState withRecut(String recutId, UnaryOperator<Recut> change) {
         List<Recut> updated = new ArrayList<>(recuts);
         int at = -1;
         for (int i = 0; i < updated.size(); i++) {
-            if (updated.get(i).recutId().equals(recut.recutId())) {
+            if (updated.get(i).recutId().equals(recutId)) {
                 at = i;
             }
         }
         if (at < 0) {
-            updated.add(recut);
-        } else if (outcome) {
-            updated.set(at, recut);
+            updated.add(change.apply(Recut.queued(recutId)));
         } else {
-            return this;
+            updated.set(at, change.apply(updated.get(at)));
         }
         return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
                 clips, backup, request, createdAt, retryable, captions, updated);
+    }
+
+    private JobState withRecuts(UnaryOperator<Recut> change) {
+        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
+                clips, backup, request, createdAt, retryable, captions, recuts.stream().map(change).toList());
     }
 
     /** The clips of both, each file once, in clip order: a recut adds clips, a redelivery adds none. */

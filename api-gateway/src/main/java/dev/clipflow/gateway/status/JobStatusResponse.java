@@ -15,8 +15,11 @@ public record JobStatusResponse(
         this(jobId, status, progress, stage, error, result, backup, null);
     }
 
-    /** A recut of the job: queued, completed (its clips are in {@code result.clips}) or failed with its reason. */
-    public record Recut(String recutId, JobState.Status status, Error error) {
+    /**
+     * A recut of the job: queued, completed (its clips are in {@code result.clips} from then on) or failed with its
+     * reason; {@code backup} is its own clips' upload, as the job's {@code backup} is the job's own clips'.
+     */
+    public record Recut(String recutId, JobState.Status status, Error error, BackupStatus backup) {
     }
 
     public record Error(String code, String message) {

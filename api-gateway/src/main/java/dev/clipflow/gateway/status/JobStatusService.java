@@ -76,7 +76,8 @@ public class JobStatusService {
         }
         List<JobStatusResponse.Recut> recuts = s.recuts().isEmpty() ? null : s.recuts().stream()
                 .map(r -> new JobStatusResponse.Recut(r.recutId(), r.status(),
-                        r.errorCode() == null ? null : new JobStatusResponse.Error(r.errorCode(), r.errorMessage())))
+                        r.errorCode() == null ? null : new JobStatusResponse.Error(r.errorCode(), r.errorMessage()),
+                        new JobStatusResponse.BackupStatus(r.backup())))
                 .toList();
         return new JobStatusResponse(s.jobId(), s.status(), s.progress(), s.stage(), error, result,
                 new JobStatusResponse.BackupStatus(s.backup()), recuts);

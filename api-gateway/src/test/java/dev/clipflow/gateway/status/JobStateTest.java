@@ -12,6 +12,7 @@ import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
+import dev.clipflow.contracts.events.UploadSkipped;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import dev.clipflow.gateway.status.JobState.Backup;
 import dev.clipflow.gateway.status.JobState.Status;
@@ -83,6 +84,67 @@ class JobStateTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ok, Status.COMPLETED),
                         org.assertj.core.groups.Tuple.tuple(late, Status.FAILED));
         assertThat(s.errorCode()).isNull();
+    }
+
+    @Test
+    void aRecutsUploadOutcomeIsTheRecutsBackupAndLeavesTheJobsOwnBackupAsItWas() {
+        String recutId = JobId.newId();
+        JobRendered recut = recutRendered(recutId);
+        ArtifactsStored own = new ArtifactsStored(1, id, Instant.now(), List.of(), id + "/Talk_metadata.json");
+
+        JobState rendered = fold(requested(id, null), rendered(id), own, recut);
+        assertThat(rendered.recuts()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.COMPLETED);
+            assertThat(r.backup()).as("rendered, not stored yet").isEqualTo(Backup.PENDING);
+        });
+        assertThat(rendered.clips()).as("listed at once, as the job's own are").hasSize(2);
+
+        JobState failed = JobState.apply(rendered, new UploadFailed(1, id, Instant.now(), List.of("Talk_clip_2.mp4"),
+                "timeout", 5, recutId));
+        assertThat(failed.recuts().get(0).backup()).isEqualTo(Backup.FAILED);
+        assertThat(failed.backup()).as("the job's own upload").isEqualTo(Backup.STORED);
+
+        JobState replayed = JobState.apply(failed, new ArtifactsStored(1, id, Instant.now(), List.of(),
+                id + "/Talk_metadata.json", recutId));
+        assertThat(replayed.recuts().get(0).backup()).isEqualTo(Backup.STORED);
+        assertThat(JobState.apply(replayed, new UploadSkipped(1, id, Instant.now(), "no_credentials", recutId))
+                .recuts().get(0).backup()).as("a stored backup stays stored").isEqualTo(Backup.STORED);
+
+        JobState ownPending = fold(requested(id, null), rendered(id), recut,
+                new ArtifactsStored(1, id, Instant.now(), List.of(), id + "/Talk_metadata.json", recutId));
+        assertThat(ownPending.backup()).as("a recut's upload does not store the job's own clips").isEqualTo(Backup.PENDING);
+    }
+
+    @Test
+    void aRecutsUploadReadBeforeItsRequestAndRenderingStillEndsCompletedAndStored() {
+        String recutId = JobId.newId();
+        ClipsRequested asked = new ClipsRequested(1, id, Instant.now(), recutId,
+                JobRequested.JobSource.uploaded("uploads/" + id + "/source.mp4", "a.mp4", 1),
+                List.of(JobRequested.ClipRange.of(1, 2)), null, null, null);
+        JobState s = fold(requested(id, null), rendered(id),
+                new ArtifactsStored(1, id, Instant.now(), List.of(), id + "/Talk_metadata.json", recutId),
+                asked, recutRendered(recutId));
+        assertThat(s.recuts()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.COMPLETED);
+            assertThat(r.backup()).isEqualTo(Backup.STORED);
+        });
+    }
+
+    @Test
+    void aFailedRecutNeedsNoBackupAndAnUploadOutcomeWithoutRecutIdIsTheJobsOwn() {
+        String recutId = JobId.newId();
+        JobState s = fold(requested(id, null), rendered(id),
+                JobFailed.recut(id, recutId, "range_out_of_bounds", "past the end", false),
+                new UploadSkipped(1, id, Instant.now(), "no_credentials"));
+        assertThat(s.recuts().get(0).backup()).isEqualTo(Backup.SKIPPED);
+        assertThat(s.backup()).isEqualTo(Backup.SKIPPED);
+    }
+
+    private JobRendered recutRendered(String recutId) {
+        return new JobRendered(1, id, Instant.now(), "Talk", "Talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Talk_metadata.json", ArtifactKind.METADATA, null, 10, "ab")),
+                List.of(new JobRendered.RenderedClip(1, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
+                null, recutId);
     }
 
     @Test

@@ -60,6 +60,10 @@ class EventJsonRoundTripTest {
                         JOB + "/My_talk_metadata.json"),
                 new UploadFailed(1, JOB, AT, List.of("My_talk_clip_1.mp4"), "storage unreachable", 5),
                 new UploadSkipped(1, JOB, AT, UploadSkipped.NO_CREDENTIALS),
+                new ArtifactsStored(1, JOB, AT, List.of(new ArtifactsStored.StoredObject(JOB + "/a.mp4", 100, "etag")),
+                        JOB + "/My_talk_metadata.json", RECUT),
+                new UploadFailed(1, JOB, AT, List.of("My_talk_clip_2.mp4"), "storage unreachable", 5, RECUT),
+                new UploadSkipped(1, JOB, AT, UploadSkipped.NO_CREDENTIALS, RECUT),
                 new JobCancelled(1, JOB, AT, JobCancelled.BY_API),
                 new ArtifactsDeleted(1, JOB, AT, 7));
     }
@@ -89,6 +93,18 @@ class EventJsonRoundTripTest {
 
         assertThat(ClipflowJson.decodeEvent(json)).isEqualTo(
                 new JobStarted(2, JOB, Instant.parse("2026-11-24T10:15:30Z"), "w1"));
+    }
+
+    @Test
+    void anUploadOutcomeWrittenBeforeRecutsHadOneStillReadsAsTheJobsOwn() {
+        String json = """
+                {"type":"ArtifactsStored","version":1,"job_id":"%s","at":"2026-11-24T10:15:30Z","objects":[],
+                 "metadata_key":"%s/t_metadata.json"}""".formatted(JOB, JOB);
+
+        ArtifactsStored stored = (ArtifactsStored) ClipflowJson.decodeEvent(json);
+        assertThat(stored.recutId()).isNull();
+        assertThat(stored.isRecut()).isFalse();
+        assertThat(new String(ClipflowJson.encodeEvent(stored), StandardCharsets.UTF_8)).doesNotContain("recut");
     }
 
     @Test

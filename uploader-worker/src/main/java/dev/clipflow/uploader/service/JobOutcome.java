@@ -14,15 +14,16 @@ public sealed interface JobOutcome {
 
     String name();
 
-    ClipflowEvent toEvent(Instant at);
+    /** The outcome's event; {@code recutId} is the answered {@code JobRendered}'s, null for the job's own. */
+    ClipflowEvent toEvent(Instant at, String recutId);
 
     record Stored(String jobId, List<ArtifactsStored.StoredObject> objects, String metadataKey) implements JobOutcome {
         public String name() {
             return "stored";
         }
 
-        public ClipflowEvent toEvent(Instant at) {
-            return new ArtifactsStored(ClipflowEvent.CURRENT_VERSION, jobId, at, objects, metadataKey);
+        public ClipflowEvent toEvent(Instant at, String recutId) {
+            return new ArtifactsStored(ClipflowEvent.CURRENT_VERSION, jobId, at, objects, metadataKey, recutId);
         }
     }
 
@@ -31,8 +32,8 @@ public sealed interface JobOutcome {
             return "failed";
         }
 
-        public ClipflowEvent toEvent(Instant at) {
-            return new UploadFailed(ClipflowEvent.CURRENT_VERSION, jobId, at, failedFiles, reason, attempts);
+        public ClipflowEvent toEvent(Instant at, String recutId) {
+            return new UploadFailed(ClipflowEvent.CURRENT_VERSION, jobId, at, failedFiles, reason, attempts, recutId);
         }
     }
 
@@ -41,8 +42,8 @@ public sealed interface JobOutcome {
             return "skipped";
         }
 
-        public ClipflowEvent toEvent(Instant at) {
-            return new UploadSkipped(ClipflowEvent.CURRENT_VERSION, jobId, at, reason);
+        public ClipflowEvent toEvent(Instant at, String recutId) {
+            return new UploadSkipped(ClipflowEvent.CURRENT_VERSION, jobId, at, reason, recutId);
         }
     }
 }

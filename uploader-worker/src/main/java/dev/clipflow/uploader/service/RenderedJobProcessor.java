@@ -29,7 +29,7 @@ public class RenderedJobProcessor {
     public JobOutcome process(JobRendered event) {
         long started = System.nanoTime();
         JobOutcome outcome = uploader.upload(event);
-        events.publish(outcome.toEvent(Instant.now()));
+        events.publish(outcome.toEvent(Instant.now(), event.recutId())); // the gateway tells a recut's upload apart by it
         if (outcome instanceof JobOutcome.Stored) {
             cleaner.stored(uploader.jobDir(event.jobId()));
         }

@@ -76,6 +76,28 @@ public final class RenderedJob {
         return new JobRendered(1, jobId, Instant.now(), title, metadata, all, clips);
     }
 
+    /**
+     * A recut of the job as its worker leaves it: clip {@code index} (0-based, after the job's own) in the work dir
+     * again and the metadata rewritten; the event, marked with {@code recutId}, names only those. The job's own
+     * artifacts are forgotten here, as the recut's event does not carry them.
+     */
+    public JobRendered recut(String recutId, int index) {
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(dir.resolve(ObjectKeys.metadataFile(title)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        artifacts.clear();
+        clips.clear();
+        clip(index, 100_000 + random.nextInt(50_000));
+        writeBytes(dir.resolve(ObjectKeys.metadataFile(title)), ("{\"job_id\":\"" + jobId + "\",\"title\":\"" + title
+                + "\",\"shorts\":[],\"recut\":\"" + recutId + "\"}").getBytes(StandardCharsets.UTF_8));
+        JobRendered event = event();
+        return new JobRendered(1, jobId, event.at(), title, event.metadataFile(), event.artifacts(), event.clips(), null,
+                recutId);
+    }
+
     /** The event with one more artifact name (e.g. one reaching outside the job folder). */
     public JobRendered eventWith(RenderedArtifact extra) {
         JobRendered event = event();

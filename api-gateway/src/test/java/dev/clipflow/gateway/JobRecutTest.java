@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.Topics;
@@ -24,9 +27,12 @@ import dev.clipflow.store.PutOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /jobs/{id}/clips}: a recut of a completed job, checked like a job and queued behind it on clip-jobs. */
@@ -37,6 +43,9 @@ class JobRecutTest {
 
     @Inject
     ArtifactStore store;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void aRecutOfAStoredJobIsQueuedAndItsClipsAreAddedAfterTheJobsOwnInTheStatus() {
@@ -122,6 +131,62 @@ class JobRecutTest {
         given().delete("/jobs/" + jobId).then().statusCode(202);
         await().atMost(WAIT).untilAsserted(() ->
                 recut(path, "{\"clips\":[{\"start\":1,\"end\":2}]}").statusCode(410).body("error.code", equalTo("job_deleted")));
+    }
+
+    @Test
+    void aRecutOfAJobWithAWebhookCallsItWithTheRecutsIdAndOwnClipsSignedLikeTheJobsOutcome() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        List<String> signatures = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            signatures.add(exchange.getRequestHeaders().getFirst("X-Clipflow-Signature"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String jobId = JobId.newId();
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            TopicClient.publish(Topics.CLIP_JOBS, JobStatusTest.requested(jobId, new JobRequested.Webhook(url, "top-secret")));
+            TopicClient.publish(Topics.CLIP_EVENTS, JobStatusTest.rendered(jobId));
+            TopicClient.publish(Topics.UPLOAD_EVENTS, new ArtifactsStored(1, jobId, Instant.now(), List.of(),
+                    jobId + "/Status_talk_metadata.json"));
+            await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
+                    .body("backup.status", equalTo("stored")));
+            String recutId = recut("/jobs/" + jobId + "/clips", "{\"clips\":[{\"start\":5,\"end\":8}]}").statusCode(202)
+                    .extract().path("recut_id");
+            TopicClient.publish(Topics.CLIP_EVENTS, new JobRendered(1, jobId, Instant.now(), "Status_talk",
+                    "Status_talk_metadata.json",
+                    List.of(new JobRendered.RenderedArtifact("Status_talk_clip_3.mp4", ArtifactKind.CLIP, 2, 100, "ab"),
+                            new JobRendered.RenderedArtifact("Status_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
+                    List.of(new JobRendered.RenderedClip(2, "Again", 3, 1080, 1920, "Status_talk_clip_3.mp4",
+                            "Status_talk_clip_3.jpg")), null, recutId));
+            String failing = JobId.newId();
+            TopicClient.publish(Topics.CLIP_EVENTS, JobFailed.recut(jobId, failing, FailureCode.RANGE_OUT_OF_BOUNDS,
+                    "past the end", false));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> bodies.size() >= 3);
+            assertThat(bodies).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(signatures.get(i)).isEqualTo("sha256=" + JobStatusTest.hmac("top-secret", bodies.get(i)));
+            }
+            assertThat(json.readTree(bodies.get(0)).path("event").asText()).isEqualTo("job.completed");
+            assertThat(json.readTree(bodies.get(0)).has("recut_id")).isFalse();
+            JsonNode done = json.readTree(bodies.get(1));
+            assertThat(done.path("event").asText()).isEqualTo("job.recut.completed");
+            assertThat(done.path("job_id").asText()).isEqualTo(jobId);
+            assertThat(done.path("recut_id").asText()).isEqualTo(recutId);
+            assertThat(done.path("status").asText()).isEqualTo("completed");
+            assertThat(done.path("clips")).singleElement().satisfies(c ->
+                    assertThat(c.path("url").asText()).contains(jobId + "/Status_talk_clip_3.mp4"));
+            JsonNode failed = json.readTree(bodies.get(2));
+            assertThat(failed.path("event").asText()).isEqualTo("job.recut.failed");
+            assertThat(failed.path("recut_id").asText()).isEqualTo(failing);
+            assertThat(failed.path("error").path("code").asText()).isEqualTo("range_out_of_bounds");
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     private static io.restassured.response.ValidatableResponse recut(String path, String body) {

@@ -264,7 +264,7 @@ class JobStatusTest {
         return node.toString().replaceAll("\\?[^\"]*\"", "\"");
     }
 
-    private static String hmac(String secret, String body) throws Exception {
+    static String hmac(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));

@@ -19,8 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Calls the job's webhook when it ends. The channel uses ONE consumer group shared by all replicas,
- * so each job's outcome is handled by exactly one of them.
+ * Calls the job's webhook when it ends and when each of its recuts ends. The channel uses ONE consumer group shared
+ * by all replicas, so each outcome is handled by exactly one of them.
  */
 @ApplicationScoped
 public class WebhookConsumer {
@@ -46,9 +46,6 @@ public class WebhookConsumer {
         if (!(event instanceof JobRendered) && !(event instanceof JobFailed)) {
             return;
         }
-        if (event instanceof JobRendered r && r.isRecut() || event instanceof JobFailed f && f.isRecut()) {
-            return; // the webhook tells the job's own outcome once; a recut's shows in the job's status
-        }
         Optional<JobState> job = requestOf(event.jobId());
         if (job.isEmpty() || job.get().webhook() == null) {
             return;
@@ -68,15 +65,18 @@ public class WebhookConsumer {
         }
     }
 
+    /** A recut's names its recut and lists only the recut's clips (the job's own are in the job's completion). */
     private WebhookPayload payload(ClipflowEvent event) {
         if (event instanceof JobRendered rendered) {
             List<JobStatusResponse.Clip> clips = rendered.clips().stream().map(c -> new JobStatusResponse.Clip(
                     c.index(), c.title(), status.url(rendered.jobId(), c.file()),
                     c.thumbnail() == null ? null : status.url(rendered.jobId(), c.thumbnail()), c.duration())).toList();
-            return new WebhookPayload("job.completed", rendered.jobId(), "completed", clips, null);
+            return new WebhookPayload(rendered.isRecut() ? WebhookPayload.RECUT_COMPLETED : WebhookPayload.COMPLETED,
+                    rendered.jobId(), "completed", clips, null, rendered.recutId());
         }
         JobFailed failed = (JobFailed) event;
-        return new WebhookPayload("job.failed", failed.jobId(), "failed", List.of(),
-                new JobStatusResponse.Error(failed.code(), failed.message()));
+        return new WebhookPayload(failed.isRecut() ? WebhookPayload.RECUT_FAILED : WebhookPayload.FAILED,
+                failed.jobId(), "failed", List.of(), new JobStatusResponse.Error(failed.code(), failed.message()),
+                failed.recutId());
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A completed, stored job deleted through the gateway is gone everywhere: its status, the gallery, every stored
  * object (clips, posters, metadata, the uploaded source), in both storage modes, with the four services running
- * as processes.
+ * as processes; it cannot be recut any more.
  */
 class DeletedJobLeavesNothingTest {
 
@@ -74,6 +74,9 @@ class DeletedJobLeavesNothingTest {
         Http.Reply status = Http.get(stack.gatewayUrl() + "/jobs/" + jobId);
         assertThat(status.status()).isEqualTo(410);
         assertThat(status.body().at("/error/code").asText()).isEqualTo("job_deleted");
+        Http.Reply recut = Http.postJson(stack.gatewayUrl() + "/jobs/" + jobId + "/clips", "{\"clips\":[{\"start\":1,\"end\":2}]}");
+        assertThat(recut.status()).as("a recut of the deleted job").isEqualTo(410);
+        assertThat(recut.body().at("/error/code").asText()).isEqualTo("job_deleted");
         if (storage == ClipflowStack.Storage.LOCAL) {
             assertThat(stack.storageRoot().resolve(jobId)).doesNotExist();
             assertThat(stack.storageRoot().resolve("uploads").resolve(jobId)).doesNotExist();

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.Topics;
@@ -27,12 +26,9 @@ import dev.clipflow.store.PutOptions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /jobs/{id}/clips}: a recut of a completed job, checked like a job and queued behind it on clip-jobs. */
@@ -135,19 +131,11 @@ class JobRecutTest {
 
     @Test
     void aRecutOfAJobWithAWebhookCallsItWithTheRecutsIdAndOwnClipsSignedLikeTheJobsOutcome() throws Exception {
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        List<String> signatures = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            signatures.add(exchange.getRequestHeaders().getFirst("X-Clipflow-Signature"));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             String jobId = JobId.newId();
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            String url = receiver.url();
+            List<String> bodies = receiver.bodies;
+            List<String> signatures = receiver.signatures;
             TopicClient.publish(Topics.CLIP_JOBS, JobStatusTest.requested(jobId, new JobRequested.Webhook(url, "top-secret")));
             TopicClient.publish(Topics.CLIP_EVENTS, JobStatusTest.rendered(jobId));
             TopicClient.publish(Topics.UPLOAD_EVENTS, new ArtifactsStored(1, jobId, Instant.now(), List.of(),
@@ -184,8 +172,6 @@ class JobRecutTest {
             assertThat(failed.path("event").asText()).isEqualTo("job.recut.failed");
             assertThat(failed.path("recut_id").asText()).isEqualTo(failing);
             assertThat(failed.path("error").path("code").asText()).isEqualTo("range_out_of_bounds");
-        } finally {
-            receiver.stop(0);
         }
     }
 

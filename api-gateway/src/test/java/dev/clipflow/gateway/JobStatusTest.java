@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.Topics;
@@ -31,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -219,20 +217,12 @@ class JobStatusTest {
 
     @Test
     void theWebhookIsCalledOnceWithAVerifiableSignature() throws Exception {
-        List<String> bodies = new CopyOnWriteArrayList<>();
-        List<String> signatures = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            signatures.add(exchange.getRequestHeaders().getFirst("X-Clipflow-Signature"));
-            // The first delivery fails, so the sender must retry.
-            exchange.sendResponseHeaders(bodies.size() == 1 ? 503 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
+        // The first delivery fails, so the sender must retry.
+        try (WebhookReceiver receiver = new WebhookReceiver(1)) {
             String jobId = JobId.newId();
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            String url = receiver.url();
+            List<String> bodies = receiver.bodies;
+            List<String> signatures = receiver.signatures;
             TopicClient.publish(Topics.CLIP_JOBS, requested(jobId, new JobRequested.Webhook(url, "top-secret")));
             TopicClient.publish(Topics.CLIP_EVENTS, JobProgress.now(jobId, 50, "rendering"));
             TopicClient.publish(Topics.CLIP_EVENTS, JobFailed.now(jobId, "render_failed", "ffmpeg exited with 1", false));
@@ -247,8 +237,6 @@ class JobStatusTest {
             assertThat(payload.path("job_id").asText()).isEqualTo(jobId);
             assertThat(payload.path("status").asText()).isEqualTo("failed");
             assertThat(payload.path("error").path("code").asText()).isEqualTo("render_failed");
-        } finally {
-            receiver.stop(0);
         }
     }
 

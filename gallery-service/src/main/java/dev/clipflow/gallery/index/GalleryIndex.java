@@ -241,7 +241,7 @@ public class GalleryIndex {
                 byKey.put(current.metadataKey(), current);
             }
         }
-        byKey.values().removeIf(this::isDeleted);
+        byKey.values().removeIf(job -> isDeleted(job.jobId()));
         snapshot = new IndexSnapshot(byKey.values());
         return snapshot;
     }
@@ -250,13 +250,13 @@ public class GalleryIndex {
     public synchronized void remove(String jobId) {
         deletedJobs.put(jobId.toLowerCase(Locale.ROOT), Boolean.TRUE);
         List<IndexedJob> entries = new ArrayList<>(snapshot.entries());
-        if (entries.removeIf(this::isDeleted)) {
+        if (entries.removeIf(job -> isDeleted(job.jobId()))) {
             snapshot = new IndexSnapshot(entries);
         }
     }
 
-    private boolean isDeleted(IndexedJob job) {
-        return deletedJobs.getIfPresent(job.jobId().toLowerCase(Locale.ROOT)) != null;
+    private boolean isDeleted(String jobId) {
+        return deletedJobs.getIfPresent(jobId.toLowerCase(Locale.ROOT)) != null;
     }
 
     /**
@@ -269,7 +269,7 @@ public class GalleryIndex {
             LOG.warnf("Ignoring ArtifactsStored for job %s: '%s' is not a metadata object of that job", event.jobId(), key);
             return;
         }
-        if (deletedJobs.getIfPresent(event.jobId().toLowerCase(Locale.ROOT)) != null) {
+        if (isDeleted(event.jobId())) {
             return;
         }
         IndexedJob known = snapshot.byMetadataKey(key);
@@ -288,7 +288,7 @@ public class GalleryIndex {
     }
 
     private synchronized void commitOne(IndexedJob job) {
-        if (isDeleted(job)) {
+        if (isDeleted(job.jobId())) {
             return;
         }
         List<IndexedJob> entries = new ArrayList<>(snapshot.entries());

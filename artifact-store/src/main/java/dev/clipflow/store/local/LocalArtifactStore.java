@@ -9,13 +9,16 @@ import dev.clipflow.store.NoSuchObjectException;
 import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.store.PutOptions;
 import dev.clipflow.store.StorageException;
+import dev.clipflow.store.StorageInterruptedException;
 import dev.clipflow.store.StorageType;
 import dev.clipflow.store.StorageUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,9 @@ import org.jboss.logging.Logger;
  * Objects as files under a root folder, laid out exactly as the keys say ({@code {job_id}/{title}_clip_1.mp4}).
  *
  * <p>Writes go to a hidden temp file in the target folder and are published by an atomic rename, so a reader
- * sees the old object, the whole new one, or nothing. Content type, SHA-256 and user metadata live in
+ * sees the old object, the whole new one, or nothing. An interrupt of the writing thread stops the copy at once
+ * (file channels are interruptible): the temp file goes and the put ends with {@link StorageInterruptedException}.
+ * Content type, SHA-256 and user metadata live in
  * user-defined extended attributes, or in a hidden {@code .clipflow-meta} tree where the file system has none.
  * The SHA-256 doubles as the ETag.
  */
@@ -83,6 +88,8 @@ public final class LocalArtifactStore implements ArtifactStore {
     public ObjectInfo put(String key, Path file, PutOptions options) {
         try (InputStream in = Files.newInputStream(file)) {
             return put(key, in, Files.size(file), options);
+        } catch (ClosedByInterruptException e) {
+            throw interrupted(key, e);
         } catch (NoSuchFileException e) {
             throw new StorageException("no file to store at " + file, e);
         } catch (IOException e) {
@@ -116,6 +123,8 @@ public final class LocalArtifactStore implements ArtifactStore {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             return info(key, target, stored);
+        } catch (ClosedByInterruptException | InterruptedIOException e) {
+            throw interrupted(key, e);
         } catch (IOException e) {
             throw new StorageException("cannot store '" + key + "': " + e, e);
         } finally {
@@ -375,6 +384,12 @@ public final class LocalArtifactStore implements ArtifactStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A file channel closed by the interrupt keeps the status set; an interrupted stream may have cleared it. */
+    private static StorageInterruptedException interrupted(String key, IOException cause) {
+        Thread.currentThread().interrupt();
+        return new StorageInterruptedException(key, cause);
     }
 
     private static void deleteQuietly(Path file) {

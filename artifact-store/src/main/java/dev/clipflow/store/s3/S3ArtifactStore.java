@@ -7,12 +7,15 @@ import dev.clipflow.store.KeyRules;
 import dev.clipflow.store.ObjectInfo;
 import dev.clipflow.store.PutOptions;
 import dev.clipflow.store.StorageException;
+import dev.clipflow.store.StorageInterruptedException;
 import dev.clipflow.store.StorageType;
 import dev.clipflow.store.StorageUnavailableException;
 import dev.clipflow.store.config.StorageConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +32,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +66,8 @@ import software.amazon.awssdk.transfer.s3.model.UploadRequest;
  * {@code S3_MAX_CONCURRENCY} at a time, and a failed multipart upload is aborted by the SDK. Every put carries
  * SHA-256 checksums that S3 verifies (the whole object's for single-part puts, each part's for multipart
  * ones), the configured server-side encryption, and the hex SHA-256 as user metadata {@code sha256}.
+ * A put waits for its transfer interruptibly: an interrupt of the calling thread cancels the transfer (the SDK
+ * aborts a multipart upload) and ends the put with {@link StorageInterruptedException}.
  * The bucket is never made public: sharing is by presigned GET only.
  */
 public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
@@ -119,6 +127,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         String actual;
         try {
             actual = sha256Of(file);
+        } catch (ClosedByInterruptException e) {
+            throw interrupted(key, e);
         } catch (NoSuchFileException e) {
             throw new StorageException("no file to store at " + file, e);
         } catch (IOException e) {
@@ -139,12 +149,35 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         }
         PutObjectRequest request = putRequest(key, options, sha256, size < thresholdBytes() ? sha256 : null);
         try {
-            transfers.uploadFile(UploadFileRequest.builder().putObjectRequest(request).source(file).build())
-                    .completionFuture().join();
+            await(key, transfers.uploadFile(UploadFileRequest.builder().putObjectRequest(request).source(file).build())
+                    .completionFuture());
         } catch (CompletionException | SdkException e) {
             throw S3Errors.map(key, e, sha256);
         }
         return stored(key);
+    }
+
+    /**
+     * Waits for a transfer; an interrupt cancels it, which cancels its requests in flight and, for a multipart
+     * upload, makes the SDK abort it: S3 never completes the object.
+     */
+    private static void await(String key, CompletableFuture<?> transfer) {
+        try {
+            transfer.get();
+        } catch (InterruptedException e) {
+            transfer.cancel(true);
+            throw interrupted(key, e);
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (CancellationException e) {
+            throw new CompletionException(e); // cancelled by someone else, e.g. the transfer manager closing
+        }
+    }
+
+    /** Sets the interrupt status again (an {@link InterruptedException} cleared it) for whoever called the put. */
+    private static StorageInterruptedException interrupted(String key, Exception cause) {
+        Thread.currentThread().interrupt();
+        return new StorageInterruptedException(key, cause);
     }
 
     /**
@@ -170,8 +203,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                 .contentLength(length)
                 .executor(streamReaders));
         try {
-            transfers.upload(UploadRequest.builder().putObjectRequest(request).requestBody(body).build())
-                    .completionFuture().join();
+            await(key, transfers.upload(UploadRequest.builder().putObjectRequest(request).requestBody(body).build())
+                    .completionFuture());
         } catch (CompletionException | SdkException e) {
             IOException sourceFailure = source.failure();
             if (sourceFailure instanceof SourceStream.ChecksumMismatch mismatch) {
@@ -193,6 +226,8 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
             long copied;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
                 copied = content.transferTo(out);
+            } catch (ClosedByInterruptException | InterruptedIOException e) {
+                throw interrupted(key, e);
             } catch (IOException e) {
                 throw streamFailed(key, e);
             }

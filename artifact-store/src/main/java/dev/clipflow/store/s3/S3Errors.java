@@ -3,11 +3,13 @@ package dev.clipflow.store.s3;
 import dev.clipflow.store.ChecksumMismatchException;
 import dev.clipflow.store.NoSuchObjectException;
 import dev.clipflow.store.StorageException;
+import dev.clipflow.store.StorageInterruptedException;
 import dev.clipflow.store.StorageUnavailableException;
 import dev.clipflow.store.config.StorageConfig;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -51,6 +53,11 @@ final class S3Errors {
                 return new StorageException("access denied for '" + key + "': " + s3.getMessage(), s3);
             }
             return new StorageException("S3 refused '" + key + "': " + s3.getMessage(), s3);
+        }
+        if (e instanceof AbortedException aborted) {
+            // the SDK's answer to a call made, or waited for, on an interrupted thread: not an outage
+            Thread.currentThread().interrupt();
+            return new StorageInterruptedException(key, aborted);
         }
         if (e instanceof SdkClientException client) {
             return new StorageUnavailableException("S3 not reachable for '" + key + "': " + client.getMessage(), client);

@@ -7,6 +7,7 @@ import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ArtifactStoreContract;
 import dev.clipflow.store.InvalidKeyException;
 import dev.clipflow.store.PutOptions;
+import dev.clipflow.store.StorageInterruptedException;
 import dev.clipflow.store.StorageUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -151,6 +152,45 @@ class LocalArtifactStoreTest extends ArtifactStoreContract {
         writing.get(10, TimeUnit.SECONDS);
 
         assertThat(store.head(key).orElseThrow().size()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void aPutInterruptedMidCopyStopsAtOnceAndLeavesNeitherTheObjectNorItsTempFile() throws Exception {
+        String key = job + "/t_clip_1.mp4";
+        CountDownLatch copying = new CountDownLatch(1);
+        InputStream endless = new InputStream() { // never ends by itself: only the interrupt can stop the copy
+            private long given;
+
+            @Override
+            public int read() {
+                return 7;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                java.util.Arrays.fill(buffer, offset, offset + length, (byte) 7);
+                if ((given += length) > 4 * MB) {
+                    copying.countDown();
+                }
+                return length;
+            }
+        };
+        CompletableFuture<Thread> putter = new CompletableFuture<>();
+        CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
+            putter.complete(Thread.currentThread());
+            try {
+                return store.put(key, endless, -1, PutOptions.of("video/mp4"));
+            } catch (RuntimeException e) {
+                return Thread.interrupted() ? e : new AssertionError("interrupt lost", e);
+            }
+        });
+
+        assertThat(copying.await(10, TimeUnit.SECONDS)).isTrue();
+        putter.get().interrupt();
+
+        assertThat(outcome.get(2, TimeUnit.SECONDS)).isInstanceOf(StorageInterruptedException.class);
+        assertThat(store.head(key)).isEmpty();
+        assertNoTraceOfFailedUploads(key);
     }
 
     @Test

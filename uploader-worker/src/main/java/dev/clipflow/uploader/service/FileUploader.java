@@ -3,6 +3,7 @@ package dev.clipflow.uploader.service;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.InvalidKeyException;
 import dev.clipflow.store.ObjectInfo;
+import dev.clipflow.store.StorageInterruptedException;
 import dev.clipflow.uploader.config.UploadConfig;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
  * kept as it is; otherwise the file is put (the store verifies the SHA-256 and publishes nothing
  * under the key unless all of it arrived). Transient failures and checksum mismatches are retried through
  * SmallRye Fault Tolerance: exponential backoff from {@code backoff-base} up to {@code backoff-max}, with a jitter
- * of half the base so that workers that failed together do not come back together.
+ * of half the base so that workers that failed together do not come back together. An interrupt (the job was
+ * cancelled, or the worker is stopping) ends it at once: a put in flight stops, and there is no further attempt.
  */
 @ApplicationScoped
 public class FileUploader {
@@ -55,7 +57,7 @@ public class FileUploader {
                 return attempt(file);
             }).withAttempts(attempts.get());
         } catch (Exception failure) {
-            // The guard rethrows the InterruptedException of a pause cut short (the worker is stopping) as it is.
+            // The guard rethrows the InterruptedException of a pause cut short (job cancelled, worker stopping) as it is.
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -87,9 +89,11 @@ public class FileUploader {
         return info.size() == file.size() && file.sha256().equalsIgnoreCase(String.valueOf(info.sha256()));
     }
 
+    /** Runs on the thread that made the attempt: an interrupt noticed by something else than the store counts too. */
     private static boolean worthRetrying(Throwable failure) {
         return !(failure instanceof InvalidKeyException || failure instanceof MissingArtifactException
-                || failure instanceof IllegalArgumentException);
+                || failure instanceof IllegalArgumentException || failure instanceof StorageInterruptedException
+                || Thread.currentThread().isInterrupted());
     }
 
     /** The file is neither in storage nor in the work dir: no retry can bring it back. */

@@ -7,17 +7,30 @@ import dev.clipflow.contracts.events.UploadSkipped;
 import java.time.Instant;
 import java.util.List;
 
-/** How the upload of a rendered job ended; each outcome is one event on {@code upload-events}. */
+/**
+ * How the upload of a rendered job ended: an {@link Announced} outcome is one event on {@code upload-events}; a
+ * {@link Cancelled} one has none (the job's {@code ArtifactsDeleted} follows when its cancellation is handled).
+ */
 public sealed interface JobOutcome {
 
     String jobId();
 
     String name();
 
-    /** The outcome's event; {@code recutId} is the answered {@code JobRendered}'s, null for the job's own. */
-    ClipflowEvent toEvent(Instant at, String recutId);
+    /** An outcome the gateway and the gallery hear of. */
+    sealed interface Announced extends JobOutcome {
+        /** The outcome's event; {@code recutId} is the answered {@code JobRendered}'s, null for the job's own. */
+        ClipflowEvent toEvent(Instant at, String recutId);
+    }
 
-    record Stored(String jobId, List<ArtifactsStored.StoredObject> objects, String metadataKey) implements JobOutcome {
+    /** The job was cancelled while it was being stored: its upload stopped, the metadata object was not written. */
+    record Cancelled(String jobId) implements JobOutcome {
+        public String name() {
+            return "cancelled";
+        }
+    }
+
+    record Stored(String jobId, List<ArtifactsStored.StoredObject> objects, String metadataKey) implements Announced {
         public String name() {
             return "stored";
         }
@@ -27,7 +40,7 @@ public sealed interface JobOutcome {
         }
     }
 
-    record Failed(String jobId, List<String> failedFiles, String reason, int attempts) implements JobOutcome {
+    record Failed(String jobId, List<String> failedFiles, String reason, int attempts) implements Announced {
         public String name() {
             return "failed";
         }
@@ -37,7 +50,7 @@ public sealed interface JobOutcome {
         }
     }
 
-    record Skipped(String jobId, String reason) implements JobOutcome {
+    record Skipped(String jobId, String reason) implements Announced {
         public String name() {
             return "skipped";
         }

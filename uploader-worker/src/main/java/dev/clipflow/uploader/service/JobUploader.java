@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stores every artifact of a rendered job: clips and thumbnails in parallel (at most
  * {@code S3_MAX_CONCURRENCY} at a time), then, only when all of them are confirmed stored, the
- * metadata document, so a reader never finds a metadata object whose clips are missing.
+ * metadata document, so a reader never finds a metadata object whose clips are missing. A cancellation of the job
+ * (see {@link CancelledJobs}) interrupts the threads storing its files and the metadata is not written.
  */
 @ApplicationScoped
 public class JobUploader {
@@ -25,12 +26,15 @@ public class JobUploader {
     private final UploadConfig config;
     private final StorageAccess access;
     private final FileUploader files;
+    private final CancelledJobs cancelled;
     private final ExecutorService pool;
 
-    public JobUploader(UploadConfig config, StorageConfig storage, StorageAccess access, FileUploader files) {
+    public JobUploader(UploadConfig config, StorageConfig storage, StorageAccess access, FileUploader files,
+            CancelledJobs cancelled) {
         this.config = config;
         this.access = access;
         this.files = files;
+        this.cancelled = cancelled;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(Math.max(1, storage.s3().maxConcurrency()), r -> {
             Thread t = new Thread(r, "upload-" + n.incrementAndGet());
@@ -49,12 +53,17 @@ public class JobUploader {
         } catch (RefusedArtifactException refused) {
             return new JobOutcome.Failed(event.jobId(), refused.files(), refused.getMessage(), 0);
         }
+        // Every file's task ends soon after a cancellation, so waiting for all of them means no put of the job is
+        // left running when the ordered consumer goes on to delete it.
         List<CompletableFuture<FileResult>> running = plan.media().stream()
-                .map(file -> CompletableFuture.supplyAsync(() -> files.upload(file), pool))
+                .map(file -> CompletableFuture.supplyAsync(() -> store(plan.jobId(), file), pool))
                 .toList();
         List<FileResult> results = new ArrayList<>(running.stream().map(CompletableFuture::join).toList());
-        if (results.stream().allMatch(FileResult::succeeded)) {
-            results.add(files.upload(plan.metadata()));
+        if (!cancelled.isCancelled(plan.jobId()) && results.stream().allMatch(FileResult::succeeded)) {
+            results.add(store(plan.jobId(), plan.metadata()));
+        }
+        if (cancelled.isCancelled(plan.jobId())) {
+            return new JobOutcome.Cancelled(plan.jobId());
         }
         List<FileResult> failed = results.stream().filter(r -> !r.succeeded()).toList();
         if (!failed.isEmpty()) {
@@ -64,6 +73,13 @@ public class JobUploader {
                 .map(r -> new StoredObject(r.file().key(), r.stored().size(), r.stored().etag()))
                 .toList();
         return new JobOutcome.Stored(plan.jobId(), objects, plan.metadata().key());
+    }
+
+    /** One file, on the calling thread, which a cancellation of the job interrupts meanwhile. */
+    private FileResult store(String jobId, PlannedFile file) {
+        try (CancelledJobs.Storing storing = cancelled.storing(jobId)) {
+            return files.upload(file);
+        }
     }
 
     public java.nio.file.Path jobDir(String jobId) {

@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * One rendered job from start to outcome: stores it, announces the outcome on {@code upload-events}
  * (and waits for the broker's ack), and only then removes the stored job's work dir. Failed or
- * skipped jobs keep their work dir so they can be replayed.
+ * skipped jobs keep their work dir so they can be replayed; a job cancelled during its upload announces nothing
+ * here: its deletion does, when the ordered consumer reaches the cancellation.
  */
 @ApplicationScoped
 public class RenderedJobProcessor {
@@ -29,7 +30,9 @@ public class RenderedJobProcessor {
     public JobOutcome process(JobRendered event) {
         long started = System.nanoTime();
         JobOutcome outcome = uploader.upload(event);
-        events.publish(outcome.toEvent(Instant.now(), event.recutId())); // the gateway tells a recut's upload apart by it
+        if (outcome instanceof JobOutcome.Announced announced) {
+            events.publish(announced.toEvent(Instant.now(), event.recutId())); // the gateway tells a recut's upload apart by it
+        }
         if (outcome instanceof JobOutcome.Stored) {
             cleaner.stored(uploader.jobDir(event.jobId()));
         }

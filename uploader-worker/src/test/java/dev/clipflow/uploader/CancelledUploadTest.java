@@ -1,0 +1,184 @@
+package dev.clipflow.uploader;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsDeleted;
+import dev.clipflow.contracts.events.ArtifactsStored;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
+import dev.clipflow.contracts.events.UploadFailed;
+import dev.clipflow.devstack.KafkaTestResource;
+import dev.clipflow.devstack.S3Server;
+import dev.clipflow.devstack.S3TestResource;
+import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.uploader.support.Consumption;
+import dev.clipflow.uploader.support.EventBus;
+import dev.clipflow.uploader.support.RenderedJob;
+import dev.clipflow.uploader.support.S3Objects;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DELETE /jobs/{id} while the job is being uploaded: the upload stops at once, also in the middle of a retry's
+ * backoff during a storage outage, instead of running to its end before the job is deleted.
+ */
+@QuarkusTest
+@TestProfile(CancelledUploadTest.LongBackoff.class)
+class CancelledUploadTest {
+
+    /** Far less than the backoff the upload is in when it is cancelled (10 to 30 s). */
+    private static final Duration STOPS_WITHIN = Duration.ofSeconds(4);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    UploadConfig config;
+
+    private S3Objects s3;
+
+    @BeforeEach
+    void consuming() throws InterruptedException {
+        Consumption.awaitConsuming(config.workDir());
+        awaitCancellationsRead();
+        s3 = new S3Objects();
+    }
+
+    @AfterEach
+    void close() {
+        s3.close();
+    }
+
+    @Test
+    void aCancelledJobWhoseUploadWaitsOutAStorageOutageStopsAtOnceLeavesNothingStoredAndTheNextJobGoesUp()
+            throws Exception {
+        RenderedJob cancelled = heldUpByAnOutage("cancelled");
+        RenderedJob next = RenderedJob.withClips(config.workDir(), "next", 1);
+
+        EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(cancelled.jobId, JobCancelled.BY_API));
+        EventBus.publish(Topics.CLIP_EVENTS, next.event());
+
+        assertThat(EventBus.awaitUploadEvent(cancelled.jobId, STOPS_WITHIN)).isInstanceOf(ArtifactsDeleted.class);
+        assertThat(EventBus.awaitUploadEvent(next.jobId, STOPS_WITHIN)).isInstanceOf(ArtifactsStored.class);
+        assertThat(s3.keys(next.jobId + "/")).containsExactlyInAnyOrderElementsOf(
+                next.uploadedFiles().stream().map(next::key).toList());
+        assertThat(s3.keys(cancelled.jobId + "/")).isEmpty();
+        assertThat(EventBus.uploadEvents(cancelled.jobId)).as("neither ArtifactsStored nor UploadFailed")
+                .singleElement().isInstanceOf(ArtifactsDeleted.class);
+        assertThat(cancelled.dir).doesNotExist();
+    }
+
+    @Test
+    void cancellingAJobLetsTheUploadOfAnotherJobRunningAtTheSameTimeFinish() throws Exception {
+        RenderedJob other = parked("other");
+        RenderedJob cancelled = heldUpByAnOutage("cancelled");
+        String otherClip = other.key(other.artifacts.get(0).file());
+
+        CompletableFuture<ExtractableResponse<Response>> replay = CompletableFuture.supplyAsync(
+                () -> given().post("/admin/replay/{job_id}", other.jobId).then().extract());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pendingUploads(otherClip).isEmpty() && !replay.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(pendingUploads(otherClip)).as("the other job's clip is going up").isNotEmpty();
+        EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(cancelled.jobId, JobCancelled.BY_API));
+
+        assertThat(EventBus.awaitUploadEvent(cancelled.jobId, STOPS_WITHIN)).isInstanceOf(ArtifactsDeleted.class);
+        ExtractableResponse<Response> replayed = replay.get(60, TimeUnit.SECONDS);
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.jsonPath().getString("outcome")).isEqualTo("stored");
+        List<ClipflowEvent> events = EventBus.awaitUploadEvents(other.jobId, 2, WAIT);
+        assertThat(events.get(1)).isInstanceOf(ArtifactsStored.class);
+        assertThat(s3.keys(other.jobId + "/")).containsExactlyInAnyOrderElementsOf(
+                other.uploadedFiles().stream().map(other::key).toList());
+        assertThat(s3.head(otherClip).contentLength()).isEqualTo(other.artifacts.get(0).sizeBytes());
+        assertThat(s3.keys(cancelled.jobId + "/")).isEmpty();
+    }
+
+    /**
+     * A job whose upload started, then met a storage outage of 3 s: its thumbnails are stored, its clips are waiting
+     * for the next attempt (10 s or more away) when this returns with the storage back.
+     */
+    private RenderedJob heldUpByAnOutage(String title) throws InterruptedException {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
+        job.clip(0, 64L << 20);
+        job.clip(1, 64L << 20);
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        S3Server server = S3TestResource.server();
+        server.stop();
+        try {
+            Thread.sleep(3_000);
+        } finally {
+            server.restart();
+        }
+        assertThat(s3.keys(job.jobId + "/")).as("the upload is held up").doesNotContain(job.metadataKey());
+        assertThat(EventBus.uploadEvents(job.jobId)).as("the upload is held up").isEmpty();
+        return job;
+    }
+
+    /** A job of one 150 MB clip whose upload failed (its clip was missing then) and is in the dead-letter topic. */
+    private RenderedJob parked(String title) throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
+        job.clip(0, 150L << 20);
+        Path clip = job.dir.resolve(job.artifacts.get(0).file());
+        Path aside = job.dir.resolveSibling(job.jobId + ".aside");
+        Files.move(clip, aside);
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(UploadFailed.class);
+        Files.move(aside, clip);
+        return job;
+    }
+
+    private List<?> pendingUploads(String key) {
+        return s3.client().listMultipartUploads(b -> b.bucket(S3TestResource.BUCKET).prefix(key)).uploads();
+    }
+
+    /** The cancellations channel starts at the end of the topic: a cancellation counts once it has its partitions. */
+    private static void awaitCancellationsRead() throws InterruptedException {
+        String group = ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming.job-cancellations.group.id", String.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (KafkaTestResource.companion().consumerGroups().describe(group).members().stream()
+                    .map(MemberDescription::assignment).anyMatch(a -> !a.topicPartitions().isEmpty())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the uploader never read its cancellations (group " + group + ")");
+    }
+
+    /** Backoff long enough that an upload cancelled in it would otherwise wait 10 s or more. */
+    public static class LongBackoff extends S3Profile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("clipflow.work-dir", "target/test-work/cancel");
+            config.put("clipflow.upload.max-attempts", "5");
+            config.put("clipflow.upload.backoff-base", "20s");
+            config.put("clipflow.upload.backoff-max", "60s");
+            config.put("clipflow.storage.s3.max-concurrency", "6");
+            return config;
+        }
+    }
+}

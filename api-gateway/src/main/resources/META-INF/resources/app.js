@@ -303,7 +303,7 @@ function showStatus(item, status) {
     const li = document.createElement('li');
     const link = document.createElement('a');
     link.href = clip.url;
-    link.textContent = `${clip.title || `Clip ${clip.index + 1}`} (${Number(clip.duration).toFixed(1)} s)`;
+    link.textContent = `${clip.title || `Clip ${clip.number}`} (${Number(clip.duration).toFixed(1)} s)`;
     li.append(link);
     if (clip.captions_url) {
       const captions = document.createElement('a');
@@ -415,7 +415,7 @@ function clipCard(clip) {
   const video = $('video', card);
   video.src = clip.url;
   if (clip.thumbnail_url) video.poster = clip.thumbnail_url;
-  $('.clip-title', card).textContent = clip.title || `Clip ${clip.index + 1}`;
+  $('.clip-title', card).textContent = clip.title || `Clip ${clip.number}`;
   $('.clip-desc', card).textContent = clip.tiktok_desc || clip.insta_desc || `${Number(clip.duration || 0).toFixed(1)} s`;
   const download = $('.download', card);
   download.href = clip.url;

@@ -63,10 +63,10 @@ class JobRecutTest {
                 .body("recuts[0].recut_id", equalTo(recutId)).body("recuts[0].status", equalTo("queued"));
 
         // the job has two clips: its worker numbers the recut's third
-        TopicClient.publish(Topics.CLIP_EVENTS, new JobRendered(1, jobId, Instant.now(), "Status_talk", "Status_talk_metadata.json",
-                List.of(new JobRendered.RenderedArtifact("Status_talk_clip_3.mp4", ArtifactKind.CLIP, 2, 100, "ab"),
+        TopicClient.publish(Topics.CLIP_EVENTS, new JobRendered(1, jobId, Instant.now(), "Status_talk", jobId + "/Status_talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Status_talk_clip_3.mp4", ArtifactKind.CLIP, 3, 100, "ab"),
                         new JobRendered.RenderedArtifact("Status_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
-                List.of(new JobRendered.RenderedClip(2, "Again", 3, 1080, 1920, "Status_talk_clip_3.mp4", "Status_talk_clip_3.jpg")),
+                List.of(new JobRendered.RenderedClip(3, "Again", 3, 1080, 1920, "Status_talk_clip_3.mp4", "Status_talk_clip_3.jpg")),
                 null, recutId));
         await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
                 .body("recuts[0].status", equalTo("completed"))
@@ -145,10 +145,10 @@ class JobRecutTest {
             String recutId = recut("/jobs/" + jobId + "/clips", "{\"clips\":[{\"start\":5,\"end\":8}]}").statusCode(202)
                     .extract().path("recut_id");
             TopicClient.publish(Topics.CLIP_EVENTS, new JobRendered(1, jobId, Instant.now(), "Status_talk",
-                    "Status_talk_metadata.json",
-                    List.of(new JobRendered.RenderedArtifact("Status_talk_clip_3.mp4", ArtifactKind.CLIP, 2, 100, "ab"),
+                    jobId + "/Status_talk_metadata.json",
+                    List.of(new JobRendered.RenderedArtifact("Status_talk_clip_3.mp4", ArtifactKind.CLIP, 3, 100, "ab"),
                             new JobRendered.RenderedArtifact("Status_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
-                    List.of(new JobRendered.RenderedClip(2, "Again", 3, 1080, 1920, "Status_talk_clip_3.mp4",
+                    List.of(new JobRendered.RenderedClip(3, "Again", 3, 1080, 1920, "Status_talk_clip_3.mp4",
                             "Status_talk_clip_3.jpg")), null, recutId));
             String failing = JobId.newId();
             TopicClient.publish(Topics.CLIP_EVENTS, JobFailed.recut(jobId, failing, FailureCode.RANGE_OUT_OF_BOUNDS,
@@ -190,7 +190,7 @@ class JobRecutTest {
         JobRendered own = JobStatusTest.rendered(jobId);
         TopicClient.publish(Topics.CLIP_EVENTS, own);
         TopicClient.publish(Topics.UPLOAD_EVENTS, new ArtifactsStored(1, jobId, Instant.now(), List.of(),
-                jobId + "/" + own.metadataFile()));
+                own.metadataKey()));
         await().atMost(WAIT).untilAsserted(() -> given().get("/jobs/" + jobId).then()
                 .body("status", equalTo("completed")).body("backup.status", equalTo("stored")));
         return jobId;

@@ -69,10 +69,10 @@ class JobStatusTest {
     }
 
     static JobRendered rendered(String jobId) {
-        return new JobRendered(1, jobId, Instant.now(), "Status talk", "Status_talk_metadata.json",
-                List.of(new JobRendered.RenderedArtifact("Status_talk_clip_1.mp4", ArtifactKind.values()[0], 0, 100, "ab")),
-                List.of(new JobRendered.RenderedClip(0, "The hook", 14.5, 1080, 1920, "Status_talk_clip_1.mp4", "Status_talk_clip_1.jpg"),
-                        new JobRendered.RenderedClip(1, "The punchline", 21.0, 1080, 1920, "Status_talk_clip_2.mp4", "Status_talk_clip_2.jpg")));
+        return new JobRendered(1, jobId, Instant.now(), "Status talk", jobId + "/Status_talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Status_talk_clip_1.mp4", ArtifactKind.values()[0], 1, 100, "ab")),
+                List.of(new JobRendered.RenderedClip(1, "The hook", 14.5, 1080, 1920, "Status_talk_clip_1.mp4", "Status_talk_clip_1.jpg"),
+                        new JobRendered.RenderedClip(2, "The punchline", 21.0, 1080, 1920, "Status_talk_clip_2.mp4", "Status_talk_clip_2.jpg")));
     }
 
     private static void awaitStatus(String jobId, String status) {
@@ -101,7 +101,7 @@ class JobStatusTest {
                 .contains(jobId + "/Status_talk_metadata.json").contains("X-Amz-Signature");
         assertThat(done.path("result").path("clips")).hasSize(2);
         JsonNode first = done.path("result").path("clips").get(0);
-        assertThat(first.path("index").asInt()).isEqualTo(0);
+        assertThat(first.path("number").asInt()).isEqualTo(1);
         assertThat(first.path("title").asText()).isEqualTo("The hook");
         assertThat(first.path("url").asText()).contains(jobId + "/Status_talk_clip_1.mp4");
         assertThat(first.path("thumbnail_url").asText()).contains(jobId + "/Status_talk_clip_1.jpg");

@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How to store an object: content type, user metadata ({@code job-id}, {@code clip-index},
+ * How to store an object: content type, user metadata ({@code job-id}, {@code clip-number},
  * {@code created-by}) and the hex SHA-256 the store must verify (optional).
  */
 public record PutOptions(String contentType, Map<String, String> userMetadata, String sha256) {
 
     public static final String JOB_ID = "job-id";
-    public static final String CLIP_INDEX = "clip-index";
+    public static final String CLIP_NUMBER = "clip-number";
     public static final String CREATED_BY = "created-by";
     public static final String CREATOR = "clipflow";
 

@@ -57,7 +57,7 @@ public abstract class ArtifactStoreContract {
         String key = job + "/My_Title_clip_1.mp4";
 
         ObjectInfo stored = store().put(key, file, PutOptions.of("video/mp4")
-                .withMetadata(PutOptions.JOB_ID, job).withMetadata("Clip-Index", "0")
+                .withMetadata(PutOptions.JOB_ID, job).withMetadata("Clip-Number", "1")
                 .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR));
 
         assertThat(stored.key()).isEqualTo(key);
@@ -67,7 +67,7 @@ public abstract class ArtifactStoreContract {
         assertThat(head.contentType()).isEqualTo("video/mp4");
         assertThat(head.userMetadata()).containsOnly(
                 org.assertj.core.api.Assertions.entry("job-id", job),
-                org.assertj.core.api.Assertions.entry("clip-index", "0"),
+                org.assertj.core.api.Assertions.entry("clip-number", "1"),
                 org.assertj.core.api.Assertions.entry("created-by", "clipflow"));
         assertThat(head.sha256()).isEqualTo(sha256(bytes));
         assertThat(head.etag()).isNotBlank().doesNotContain("\"");

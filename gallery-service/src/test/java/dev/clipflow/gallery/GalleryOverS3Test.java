@@ -127,13 +127,13 @@ class GalleryOverS3Test {
     static List<String> expectedOrder() {
         return written.stream()
                 .sorted(Comparator.comparing(JobMetadata::createdAt).reversed().thenComparing(JobMetadata::jobId))
-                .flatMap(job -> IntStream.range(0, job.shorts().size()).mapToObj(i -> job.jobId() + "#" + i))
+                .flatMap(job -> IntStream.rangeClosed(1, job.shorts().size()).mapToObj(n -> job.jobId() + "#" + n))
                 .toList();
     }
 
     static List<String> order(JsonPath page) {
         List<Map<String, Object>> clips = page.getList("clips");
-        return clips.stream().map(c -> c.get("job_id") + "#" + c.get("index")).toList();
+        return clips.stream().map(c -> c.get("job_id") + "#" + c.get("number")).toList();
     }
 
     static JsonPath page(int limit, int offset) {
@@ -166,7 +166,7 @@ class GalleryOverS3Test {
         assertThat(clips).hasSize(job.shorts().size());
         Map<String, Object> first = clips.get(0);
         JobMetadata.Short clip = job.shorts().get(0);
-        assertThat(first).containsEntry("job_id", job.jobId()).containsEntry("index", 0)
+        assertThat(first).containsEntry("job_id", job.jobId()).containsEntry("number", 1)
                 .containsEntry("title", clip.videoTitleForYoutubeShort())
                 .containsEntry("tiktok_desc", clip.videoDescriptionForTiktok())
                 .containsEntry("insta_desc", clip.videoDescriptionForInstagram())
@@ -313,7 +313,7 @@ class GalleryOverS3Test {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.println("ArtifactsStored -> visible in GET /jobs/{id}/clips: " + took.toMillis() + " ms");
             assertThat(took).isLessThan(Duration.ofSeconds(1));
-            assertThat(order(page(2, 0))).containsExactly(fresh.jobId() + "#0", fresh.jobId() + "#1");
+            assertThat(order(page(2, 0))).containsExactly(fresh.jobId() + "#1", fresh.jobId() + "#2");
 
             // a re-delivered event reads nothing again
             store.resetCounts();

@@ -117,8 +117,8 @@ class CancelledUploadTest {
      */
     private RenderedJob heldUpByAnOutage(String title) throws InterruptedException {
         RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
-        job.clip(0, 64L << 20);
         job.clip(1, 64L << 20);
+        job.clip(2, 64L << 20);
         EventBus.publish(Topics.CLIP_EVENTS, job.event());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
@@ -139,7 +139,7 @@ class CancelledUploadTest {
     /** A job of one 150 MB clip whose upload failed (its clip was missing then) and is in the dead-letter topic. */
     private RenderedJob parked(String title) throws Exception {
         RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
-        job.clip(0, 150L << 20);
+        job.clip(1, 150L << 20);
         Path clip = job.dir.resolve(job.artifacts.get(0).file());
         Path aside = job.dir.resolveSibling(job.jobId + ".aside");
         Files.move(clip, aside);

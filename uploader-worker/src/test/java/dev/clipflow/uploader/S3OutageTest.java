@@ -38,8 +38,8 @@ class S3OutageTest {
     void theS3ServerDownFor20SecondsMidJobDelaysTheUploadButEverythingLands() throws Exception {
         Consumption.awaitConsuming(config.workDir());
         RenderedJob job = RenderedJob.withClips(config.workDir(), "outage", 0);
-        for (int i = 0; i < 4; i++) {
-            job.clip(i, 16L << 20);
+        for (int number = 1; number <= 4; number++) {
+            job.clip(number, 16L << 20);
         }
         JobRendered event = job.event();
         double retriesBefore = registry.counter("clipflow.upload.retries").count();

@@ -99,9 +99,9 @@ class S3UploadTest {
             assertThat(head.serverSideEncryption()).as("SSE of %s", key).isEqualTo(ServerSideEncryption.AES256);
             assertThat(head.metadata()).containsEntry("job-id", job.jobId).containsEntry("created-by", "clipflow");
             if (artifact.kind() == ArtifactKind.METADATA) {
-                assertThat(head.metadata()).doesNotContainKey("clip-index");
+                assertThat(head.metadata()).doesNotContainKey("clip-number");
             } else {
-                assertThat(head.metadata()).containsEntry("clip-index", artifact.clipIndex().toString());
+                assertThat(head.metadata()).containsEntry("clip-number", artifact.clipNumber().toString());
                 assertThat(metadataModified).as("metadata stored after %s", key)
                         .isAfterOrEqualTo(head.lastModified());
             }
@@ -173,7 +173,7 @@ class S3UploadTest {
         store.put(job.key(first.file()), job.dir.resolve(first.file()),
                 dev.clipflow.store.PutOptions.of(first.kind().contentType())
                         .withMetadata("job-id", job.jobId).withMetadata("created-by", "clipflow")
-                        .withMetadata("clip-index", first.clipIndex().toString()).withSha256(first.sha256()));
+                        .withMetadata("clip-number", first.clipNumber().toString()).withSha256(first.sha256()));
         double putsBefore = puts();
 
         EventBus.publish(Topics.CLIP_EVENTS, event);
@@ -221,7 +221,7 @@ class S3UploadTest {
         assertThat(own.recutId()).as("the job's own upload").isNull();
 
         String recutId = UUID.randomUUID().toString();
-        JobRendered recut = job.recut(recutId, 2);
+        JobRendered recut = job.recut(recutId, 3);
         EventBus.publish(Topics.CLIP_EVENTS, recut);
         ArtifactsStored stored = (ArtifactsStored) EventBus.awaitUploadEvents(job.jobId, 2, WAIT).get(1);
         assertThat(stored.recutId()).isEqualTo(recutId);
@@ -233,11 +233,11 @@ class S3UploadTest {
         assertThat(sha256(s3.bytes(job.metadataKey()))).as("the metadata the recut rewrote").isEqualTo(metadata.sha256());
 
         String refusedId = UUID.randomUUID().toString();
-        JobRendered refused = job.recut(refusedId, 3);
+        JobRendered refused = job.recut(refusedId, 4);
         List<RenderedArtifact> sneaky = new java.util.ArrayList<>(refused.artifacts());
-        sneaky.add(0, new RenderedArtifact("../x_clip_5.mp4", ArtifactKind.CLIP, 3, 10, "00".repeat(32)));
+        sneaky.add(0, new RenderedArtifact("../x_clip_5.mp4", ArtifactKind.CLIP, 5, 10, "00".repeat(32)));
         EventBus.publish(Topics.CLIP_EVENTS, new JobRendered(1, job.jobId, Instant.now(), job.title,
-                refused.metadataFile(), sneaky, refused.clips(), null, refusedId));
+                refused.metadataKey(), sneaky, refused.clips(), null, refusedId));
         UploadFailed failed = (UploadFailed) EventBus.awaitUploadEvents(job.jobId, 3, WAIT).get(2);
         assertThat(failed.recutId()).isEqualTo(refusedId);
         assertThat(s3.keys(job.jobId + "/")).doesNotContain(job.key(ObjectKeys.clipFile(job.title, 4)));
@@ -292,16 +292,16 @@ class S3UploadTest {
         JobRendered honest = job.event();
         RenderedArtifact clip = honest.artifacts().get(0);
         List<RenderedArtifact> artifacts = new java.util.ArrayList<>(honest.artifacts());
-        artifacts.set(0, new RenderedArtifact(clip.file(), clip.kind(), clip.clipIndex(), clip.sizeBytes(),
+        artifacts.set(0, new RenderedArtifact(clip.file(), clip.kind(), clip.clipNumber(), clip.sizeBytes(),
                 "0".repeat(64)));
-        JobRendered tampered = new JobRendered(1, job.jobId, honest.at(), honest.title(), honest.metadataFile(),
+        JobRendered tampered = new JobRendered(1, job.jobId, honest.at(), honest.title(), honest.metadataKey(),
                 artifacts, honest.clips());
 
         EventBus.publish(Topics.CLIP_EVENTS, tampered);
         UploadFailed failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
 
         assertThat(failed.attempts()).isEqualTo(config.maxAttempts());
-        assertThat(failed.failedFiles()).contains(clip.file(), honest.metadataFile());
+        assertThat(failed.failedFiles()).contains(clip.file(), ObjectKeys.metadataFile(honest.title()));
         assertThat(failed.reason()).contains("checksum");
         assertThat(s3.keys(job.jobId + "/")).doesNotContain(job.key(clip.file()), job.metadataKey());
     }
@@ -314,7 +314,7 @@ class S3UploadTest {
 
     @Test
     void a300MbClipGoesUpByMultipart() throws Exception {
-        RenderedJob job = RenderedJob.withClips(config.workDir(), "big", 0).clip(0, 300L << 20);
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "big", 0).clip(1, 300L << 20);
         JobRendered event = job.event();
         Path big = job.dir.resolve(event.artifacts().get(0).file());
         boolean bench = Boolean.getBoolean("clipflow.bench");

@@ -68,9 +68,8 @@ public class WebhookConsumer {
     /** A recut's names its recut and lists only the recut's clips (the job's own are in the job's completion). */
     private WebhookPayload payload(ClipflowEvent event) {
         if (event instanceof JobRendered rendered) {
-            List<JobStatusResponse.Clip> clips = rendered.clips().stream().map(c -> new JobStatusResponse.Clip(
-                    c.index(), c.title(), status.url(rendered.jobId(), c.file()),
-                    c.thumbnail() == null ? null : status.url(rendered.jobId(), c.thumbnail()), c.duration())).toList();
+            List<JobStatusResponse.Clip> clips = rendered.clips().stream()
+                    .map(c -> status.clipOf(rendered.jobId(), c)).toList();
             return new WebhookPayload(rendered.isRecut() ? WebhookPayload.RECUT_COMPLETED : WebhookPayload.COMPLETED,
                     rendered.jobId(), "completed", clips, null, rendered.recutId());
         }

@@ -42,7 +42,7 @@ public record JobState(
         String errorCode,
         String errorMessage,
         String title,
-        String metadataFile,
+        String metadataKey,
         List<RenderedClip> clips,
         Backup backup,
         JobRequested request,
@@ -108,16 +108,16 @@ public record JobState(
     }
 
     public JobState(String jobId, boolean requested, Status status, int progress, String stage, String errorCode,
-            String errorMessage, String title, String metadataFile, List<RenderedClip> clips, Backup backup,
+            String errorMessage, String title, String metadataKey, List<RenderedClip> clips, Backup backup,
             JobRequested request, Instant createdAt, boolean retryable, CaptionsStatus captions) {
-        this(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile, clips, backup,
+        this(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataKey, clips, backup,
                 request, createdAt, retryable, captions, List.of());
     }
 
     public JobState(String jobId, boolean requested, Status status, int progress, String stage, String errorCode,
-            String errorMessage, String title, String metadataFile, List<RenderedClip> clips, Backup backup,
+            String errorMessage, String title, String metadataKey, List<RenderedClip> clips, Backup backup,
             JobRequested request, Instant createdAt, boolean retryable) {
-        this(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile, clips, backup,
+        this(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataKey, clips, backup,
                 request, createdAt, retryable, null);
     }
 
@@ -155,7 +155,7 @@ public record JobState(
         }
         if (event instanceof JobRequested r) {
             return new JobState(s.jobId, true, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
-                    s.title != null ? s.title : r.title(), s.metadataFile, s.clips, s.backup, r, r.at(), s.retryable,
+                    s.title != null ? s.title : r.title(), s.metadataKey, s.clips, s.backup, r, r.at(), s.retryable,
                     s.captions, s.recuts);
         }
         if (event instanceof ClipsRequested r) {
@@ -163,7 +163,7 @@ public record JobState(
         }
         if (event instanceof JobRendered r && r.isRecut()) {
             JobState added = new JobState(s.jobId, s.requested, s.status, s.progress, s.stage, s.errorCode, s.errorMessage,
-                    s.title, s.metadataFile, withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, s.retryable,
+                    s.title, s.metadataKey, withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, s.retryable,
                     s.captions, s.recuts);
             return added.withRecut(r.recutId(), recut -> recut.ended(Status.COMPLETED, null, null));
         }
@@ -189,7 +189,7 @@ public record JobState(
         if (event instanceof JobRendered r) {
             // A recut's clips may have been read first (the topics are read in any order): they stay.
             return new JobState(s.jobId, s.requested, Status.COMPLETED, 100, "completed", null, null, r.title(),
-                    r.metadataFile(), withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, false, r.captions(),
+                    r.metadataKey(), withClips(s.clips, r.clips()), s.backup, s.request, s.createdAt, false, r.captions(),
                     s.recuts);
         }
         if (event instanceof JobFailed f) {
@@ -198,7 +198,7 @@ public record JobState(
             }
             Backup backup = s.backup == Backup.PENDING ? Backup.SKIPPED : s.backup;
             return new JobState(s.jobId, s.requested, Status.FAILED, s.progress, "failed", f.code(), f.message(),
-                    s.title, s.metadataFile, s.clips, backup, s.request, s.createdAt, f.retryable(), s.captions, s.recuts);
+                    s.title, s.metadataKey, s.clips, backup, s.request, s.createdAt, f.retryable(), s.captions, s.recuts);
         }
         if (event instanceof ArtifactsStored) {
             return s.withBackup(Backup.STORED);
@@ -214,11 +214,11 @@ public record JobState(
 
     private JobState progressed(Status newStatus, int newProgress, String newStage) {
         return new JobState(jobId, requested, newStatus, newProgress, newStage, errorCode, errorMessage, title,
-                metadataFile, clips, backup, request, createdAt, retryable, captions, recuts);
+                metadataKey, clips, backup, request, createdAt, retryable, captions, recuts);
     }
 
     private JobState withBackup(Backup newBackup) {
-        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
+        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataKey,
                 clips, newBackup, request, createdAt, retryable, captions, recuts);
     }
 
@@ -239,12 +239,12 @@ public record JobState(
         } else {
             updated.set(at, change.apply(updated.get(at)));
         }
-        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
+        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataKey,
                 clips, backup, request, createdAt, retryable, captions, updated);
     }
 
     private JobState withRecuts(UnaryOperator<Recut> change) {
-        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataFile,
+        return new JobState(jobId, requested, status, progress, stage, errorCode, errorMessage, title, metadataKey,
                 clips, backup, request, createdAt, retryable, captions, recuts.stream().map(change).toList());
     }
 
@@ -253,6 +253,6 @@ public record JobState(
         Map<String, RenderedClip> byFile = new LinkedHashMap<>();
         known.forEach(c -> byFile.put(c.file(), c));
         added.forEach(c -> byFile.put(c.file(), c));
-        return byFile.values().stream().sorted(Comparator.comparingInt(RenderedClip::index)).toList();
+        return byFile.values().stream().sorted(Comparator.comparingInt(RenderedClip::number)).toList();
     }
 }

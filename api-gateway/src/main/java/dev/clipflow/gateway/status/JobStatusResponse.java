@@ -32,11 +32,11 @@ public record JobStatusResponse(
         }
     }
 
-    /** {@code captionsUrl} is the clip's {@code .srt}; its {@code .vtt} is beside it. */
-    public record Clip(int index, String title, String url, String thumbnailUrl, double duration, String captionsUrl) {
-        public Clip(int index, String title, String url, String thumbnailUrl, double duration) {
-            this(index, title, url, thumbnailUrl, duration, null);
-        }
+    /**
+     * {@code number} is 1-based, the n of the clip's file name; {@code captionsUrl} is the clip's {@code .srt}; its
+     * {@code .vtt} is beside it.
+     */
+    public record Clip(int number, String title, String url, String thumbnailUrl, double duration, String captionsUrl) {
     }
 
     public record BackupStatus(JobState.Backup status) {

@@ -54,12 +54,11 @@ public class JobStatusService {
             List<RenderedClip> clips = new ArrayList<>();
             for (int i = 0; i < metadata.shorts().size(); i++) {
                 JobMetadata.Short s = metadata.shorts().get(i);
-                clips.add(new RenderedClip(i, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(),
-                        s.file(), s.thumbnail(), s.captionsFile()));
+                clips.add(new RenderedClip(ObjectKeys.clipNumberOf(s.file()).orElse(i + 1), s.videoTitleForYoutubeShort(),
+                        s.duration(), s.width(), s.height(), s.file(), s.thumbnail(), s.captionsFile()));
             }
-            String metadataFile = info.key().substring(info.key().lastIndexOf('/') + 1);
             return new JobState(jobId, true, Status.COMPLETED, 100, "completed", null, null, metadata.title(),
-                    metadataFile, clips, Backup.STORED, null, metadata.createdAt(), false, metadata.captions());
+                    info.key(), clips, Backup.STORED, null, metadata.createdAt(), false, metadata.captions());
         });
     }
 
@@ -67,12 +66,9 @@ public class JobStatusService {
         JobStatusResponse.Error error = s.status() == Status.FAILED
                 ? new JobStatusResponse.Error(s.errorCode(), s.errorMessage()) : null;
         JobStatusResponse.Result result = null;
-        if (s.status() == Status.COMPLETED && s.metadataFile() != null) {
-            List<JobStatusResponse.Clip> clips = s.clips().stream().map(c -> new JobStatusResponse.Clip(
-                    c.index(), c.title(), url(s.jobId(), c.file()),
-                    c.thumbnail() == null ? null : url(s.jobId(), c.thumbnail()), c.duration(),
-                    c.captions() == null ? null : url(s.jobId(), c.captions()))).toList();
-            result = new JobStatusResponse.Result(url(s.jobId(), s.metadataFile()), clips, s.captions());
+        if (s.status() == Status.COMPLETED && s.metadataKey() != null) {
+            List<JobStatusResponse.Clip> clips = s.clips().stream().map(c -> clipOf(s.jobId(), c)).toList();
+            result = new JobStatusResponse.Result(store.urlFor(s.metadataKey()), clips, s.captions());
         }
         List<JobStatusResponse.Recut> recuts = s.recuts().isEmpty() ? null : s.recuts().stream()
                 .map(r -> new JobStatusResponse.Recut(r.recutId(), r.status(),
@@ -81,6 +77,13 @@ public class JobStatusService {
                 .toList();
         return new JobStatusResponse(s.jobId(), s.status(), s.progress(), s.stage(), error, result,
                 new JobStatusResponse.BackupStatus(s.backup()), recuts);
+    }
+
+    /** A clip as the status and the webhooks show it: its number, title, duration and where its files are. */
+    public JobStatusResponse.Clip clipOf(String jobId, RenderedClip c) {
+        return new JobStatusResponse.Clip(c.number(), c.title(), url(jobId, c.file()),
+                c.thumbnail() == null ? null : url(jobId, c.thumbnail()), c.duration(),
+                c.captions() == null ? null : url(jobId, c.captions()));
     }
 
     public String url(String jobId, String fileName) {

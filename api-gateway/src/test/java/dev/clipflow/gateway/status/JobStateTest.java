@@ -30,9 +30,9 @@ class JobStateTest {
     }
 
     static JobRendered rendered(String id) {
-        return new JobRendered(1, id, Instant.now(), "Talk", "Talk_metadata.json",
-                List.of(new JobRendered.RenderedArtifact("Talk_clip_1.mp4", ArtifactKind.values()[0], 0, 10, "ab")),
-                List.of(new JobRendered.RenderedClip(0, "first", 12.5, 1080, 1920, "Talk_clip_1.mp4", "Talk_clip_1.jpg")));
+        return new JobRendered(1, id, Instant.now(), "Talk", id + "/Talk_metadata.json",
+                List.of(new JobRendered.RenderedArtifact("Talk_clip_1.mp4", ArtifactKind.values()[0], 1, 10, "ab")),
+                List.of(new JobRendered.RenderedClip(1, "first", 12.5, 1080, 1920, "Talk_clip_1.mp4", "Talk_clip_1.jpg")));
     }
 
     private JobState fold(ClipflowEvent... events) {
@@ -69,9 +69,9 @@ class JobStateTest {
         ClipsRequested asked = new ClipsRequested(1, id, Instant.now(), ok,
                 JobRequested.JobSource.uploaded("uploads/" + id + "/source.mp4", "a.mp4", 1),
                 List.of(JobRequested.ClipRange.of(1, 2)), null, null, null);
-        JobRendered recut = new JobRendered(1, id, Instant.now(), "Talk", "Talk_metadata.json",
+        JobRendered recut = new JobRendered(1, id, Instant.now(), "Talk", id + "/Talk_metadata.json",
                 List.of(new JobRendered.RenderedArtifact("Talk_metadata.json", ArtifactKind.METADATA, null, 10, "ab")),
-                List.of(new JobRendered.RenderedClip(1, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
+                List.of(new JobRendered.RenderedClip(2, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
                 null, ok);
 
         // clip-events before clip-jobs: the recut's outcome is read before its request, then the job's rendering again
@@ -141,9 +141,9 @@ class JobStateTest {
     }
 
     private JobRendered recutRendered(String recutId) {
-        return new JobRendered(1, id, Instant.now(), "Talk", "Talk_metadata.json",
+        return new JobRendered(1, id, Instant.now(), "Talk", id + "/Talk_metadata.json",
                 List.of(new JobRendered.RenderedArtifact("Talk_metadata.json", ArtifactKind.METADATA, null, 10, "ab")),
-                List.of(new JobRendered.RenderedClip(1, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
+                List.of(new JobRendered.RenderedClip(2, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
                 null, recutId);
     }
 

@@ -310,7 +310,7 @@ public class ClipJobService {
     /** The recut's ranges as clips numbered after the job's {@code before} clips. */
     private static Selection numberedAfter(Selection selection, int before) {
         return new Selection(selection.method(), selection.requested(), selection.clips().stream()
-                .map(c -> new PlannedClip(c.index() + before, c.start(), c.end(), c.title(), c.tiktokDesc(), c.instaDesc(),
+                .map(c -> new PlannedClip(c.number() + before, c.start(), c.end(), c.title(), c.tiktokDesc(), c.instaDesc(),
                         c.predictedScore(), c.reason()))
                 .toList(), selection.note());
     }
@@ -367,7 +367,7 @@ public class ClipJobService {
     }
 
     private static JobRendered withNow(JobRendered event) {
-        return new JobRendered(event.version(), event.jobId(), Instant.now(), event.title(), event.metadataFile(),
+        return new JobRendered(event.version(), event.jobId(), Instant.now(), event.title(), event.metadataKey(),
                 event.artifacts(), event.clips(), event.captions(), event.recutId());
     }
 

@@ -14,6 +14,7 @@ import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.selection.PlannedClip;
 import dev.clipflow.contracts.captions.CaptionFiles;
 import dev.clipflow.contracts.captions.Captions;
+import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
@@ -22,6 +23,7 @@ import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.json.InvalidJsonException;
 import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.metadata.JobMetadata;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
@@ -323,26 +325,27 @@ public final class JobRenderer {
         return eventFromDisk(job, workspace, metadata, 0, null);
     }
 
-    /** The event of the metadata's clips from {@code firstClip} (0-based) on, and the metadata file. */
+    /** The event of the metadata's clips from the {@code firstClip}-th (0-based position in the list) on, and the metadata. */
     private static JobRendered eventFromDisk(JobRequested job, JobWorkspace workspace, JobMetadata metadata, int firstClip,
             String recutId) {
         List<RenderedArtifact> artifacts = new ArrayList<>();
         List<RenderedClip> clips = new ArrayList<>();
         for (int i = firstClip; i < metadata.shorts().size(); i++) {
             JobMetadata.Short s = metadata.shorts().get(i);
-            artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, i));
-            artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, i));
+            int number = ObjectKeys.clipNumberOf(s.file()).orElse(i + 1);
+            artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, number));
+            artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, number));
             if (s.captionsFile() != null) {
-                artifacts.add(workspace.artifact(workspace.dir().resolve(s.captionsFile()), ArtifactKind.SUBTITLES_SRT, i));
+                artifacts.add(workspace.artifact(workspace.dir().resolve(s.captionsFile()), ArtifactKind.SUBTITLES_SRT, number));
                 artifacts.add(workspace.artifact(workspace.dir().resolve(vttOf(s.captionsFile())), ArtifactKind.SUBTITLES_VTT,
-                        i));
+                        number));
             }
-            clips.add(new RenderedClip(i, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(), s.file(),
+            clips.add(new RenderedClip(number, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(), s.file(),
                     s.thumbnail(), s.captionsFile()));
         }
         artifacts.add(workspace.artifact(workspace.metadata(), ArtifactKind.METADATA, null));
-        return new JobRendered(1, job.jobId(), Instant.now(), workspace.title(),
-                workspace.metadata().getFileName().toString(), artifacts, clips, metadata.captions(), recutId);
+        return new JobRendered(ClipflowEvent.CURRENT_VERSION, job.jobId(), Instant.now(), workspace.title(),
+                ObjectKeys.metadata(job.jobId(), workspace.title()), artifacts, clips, metadata.captions(), recutId);
     }
 
     private static String clipTitle(JobRequested job, PlannedClip clip) {

@@ -98,9 +98,9 @@ public final class JobWorkspace {
         }
     }
 
-    public RenderedArtifact artifact(Path file, ArtifactKind kind, Integer clipIndex) {
+    public RenderedArtifact artifact(Path file, ArtifactKind kind, Integer clipNumber) {
         try {
-            return new RenderedArtifact(file.getFileName().toString(), kind, clipIndex, Files.size(file), sha256(file));
+            return new RenderedArtifact(file.getFileName().toString(), kind, clipNumber, Files.size(file), sha256(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -38,7 +38,7 @@ public class ExplicitRangeSelector implements MomentSelector {
                         i + 1, range.start(), range.end(), media.durationSeconds()));
             }
             double end = Math.min(range.end(), media.durationSeconds());
-            clips.add(new PlannedClip(i, range.start(), end, range.title(), range.tiktokDesc(), range.instaDesc(), null, null));
+            clips.add(new PlannedClip(i + 1, range.start(), end, range.title(), range.tiktokDesc(), range.instaDesc(), null, null));
         }
         return new Selection("explicit", clips.size(), clips, null);
     }

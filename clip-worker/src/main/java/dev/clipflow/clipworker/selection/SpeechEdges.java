@@ -31,7 +31,7 @@ public final class SpeechEdges {
             double start = edge(clip.start(), starts(words), words);
             double end = edge(clip.end(), ends(words, sourceDuration), words);
             if (fits(clips, i, start, end, options, sourceDuration)) {
-                clips.set(i, new PlannedClip(clip.index(), start, end, clip.title(), clip.tiktokDesc(), clip.instaDesc(),
+                clips.set(i, new PlannedClip(clip.number(), start, end, clip.title(), clip.tiktokDesc(), clip.instaDesc(),
                         clip.predictedScore(), clip.reason()));
             }
         }

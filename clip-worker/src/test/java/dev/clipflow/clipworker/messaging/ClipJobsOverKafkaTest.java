@@ -25,6 +25,7 @@ import dev.clipflow.contracts.events.JobRequested.ClipRange;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.json.ClipflowJson;
+import dev.clipflow.contracts.layout.ArtifactKind;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.metadata.JobMetadata;
 import dev.clipflow.devstack.KafkaTestResource;
@@ -131,6 +132,7 @@ class ClipJobsOverKafkaTest {
 
         assertThat(added.clips()).extracting(JobRendered.RenderedClip::file)
                 .containsExactly("Recut_talk_clip_3.mp4", "Recut_talk_clip_4.mp4");
+        assertThat(added.clips()).extracting(JobRendered.RenderedClip::number).containsExactly(3, 4);
         assertThat(added.clips()).extracting(JobRendered.RenderedClip::title).containsExactly("Recut talk #3", "Recut talk #4");
         assertThat(added.artifacts()).extracting(JobRendered.RenderedArtifact::file).containsExactlyInAnyOrder(
                 "Recut_talk_clip_3.mp4", "Recut_talk_clip_3.jpg", "Recut_talk_clip_4.mp4", "Recut_talk_clip_4.jpg",
@@ -183,7 +185,7 @@ class ClipJobsOverKafkaTest {
     private void storeAsTheUploader(JobRendered rendered) {
         Path dir = workDir.resolve(rendered.jobId());
         List<JobRendered.RenderedArtifact> metadataLast = rendered.artifacts().stream()
-                .sorted((a, b) -> Boolean.compare(a.file().equals(rendered.metadataFile()), b.file().equals(rendered.metadataFile())))
+                .sorted((a, b) -> Boolean.compare(a.kind() == ArtifactKind.METADATA, b.kind() == ArtifactKind.METADATA))
                 .toList();
         for (JobRendered.RenderedArtifact artifact : metadataLast) {
             store.put(ObjectKeys.jobObject(rendered.jobId(), artifact.file()), dir.resolve(artifact.file()),

@@ -22,6 +22,7 @@ import dev.clipflow.contracts.events.JobRequested.ClipRange;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ArtifactKind;
+import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.contracts.metadata.JobMetadata;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.nio.file.Files;
@@ -158,10 +159,11 @@ class JobRendererTest {
 
         assertThat(rendered.artifacts()).hasSize(7);
         assertThat(rendered.artifacts()).filteredOn(a -> a.kind() == ArtifactKind.CLIP)
-                .extracting(JobRendered.RenderedArtifact::clipIndex).containsExactly(0, 1, 2);
+                .extracting(JobRendered.RenderedArtifact::clipNumber).containsExactly(1, 2, 3);
         assertThat(rendered.artifacts().get(6).kind()).isEqualTo(ArtifactKind.METADATA);
         assertThat(rendered.artifacts().get(6).sha256()).isEqualTo(JobWorkspace.sha256(ws.metadata()));
-        assertThat(rendered.clips()).extracting(JobRendered.RenderedClip::index).containsExactly(0, 1, 2);
+        assertThat(rendered.clips()).extracting(JobRendered.RenderedClip::number).containsExactly(1, 2, 3);
+        assertThat(rendered.metadataKey()).isEqualTo(ObjectKeys.metadata(rendered.jobId(), rendered.title()));
         assertThat(progress).isSorted().last().isEqualTo(100);
     }
 
@@ -259,7 +261,7 @@ class JobRendererTest {
         }
         assertThat(mostAtOnce).isEqualTo(2);
         assertThat(outcome.clipsRendered()).isEqualTo(3);
-        assertThat(outcome.event().clips()).extracting(JobRendered.RenderedClip::index).containsExactly(0, 1, 2);
+        assertThat(outcome.event().clips()).extracting(JobRendered.RenderedClip::number).containsExactly(1, 2, 3);
         for (int i = 0; i < THREE_RANGES.size(); i++) {
             assertThat(outcome.event().clips().get(i).duration()).isCloseTo(THREE_RANGES.get(i).duration(), within(1.0 / FPS + 0.03));
         }

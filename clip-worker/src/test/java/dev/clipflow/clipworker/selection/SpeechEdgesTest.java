@@ -25,7 +25,7 @@ class SpeechEdgesTest {
     }
 
     private static Selection auto(double start, double end) {
-        return new Selection("auto", 1, List.of(new PlannedClip(0, start, end, null, null, null, 0.5, "test")), null);
+        return new Selection("auto", 1, List.of(new PlannedClip(1, start, end, null, null, null, 0.5, "test")), null);
     }
 
     @Test

@@ -27,7 +27,8 @@ public sealed interface ClipflowEvent
         permits JobRequested, ClipsRequested, JobStarted, JobProgress, JobRendered, JobFailed, ArtifactsStored, UploadFailed, UploadSkipped,
         JobCancelled, ArtifactsDeleted {
 
-    int CURRENT_VERSION = 1;
+    /** 2: a {@code JobRendered} numbers clips from 1 and names its metadata object by key (see docs/architecture.md). */
+    int CURRENT_VERSION = 2;
 
     int version();
 

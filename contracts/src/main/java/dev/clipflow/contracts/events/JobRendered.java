@@ -10,14 +10,16 @@ import java.util.List;
 /**
  * Every artifact of the job is on disk in {@code {WORK_DIR}/{job_id}/}. The job is completed from
  * here on, whatever happens to its upload. A recut's ({@code recutId} set) carries only the recut's new clips and
- * the job's rewritten metadata, which lists every clip of the job.
+ * the job's rewritten metadata, which lists every clip of the job. {@code metadataKey} is the key the metadata object
+ * is stored under, the same name {@code ArtifactsStored} gives it. Records of version 1 named it by file and counted
+ * clips from 0: {@code ClipflowJson} reads them as this version (see docs/architecture.md).
  */
 public record JobRendered(
         int version,
         String jobId,
         Instant at,
         String title,
-        String metadataFile,
+        String metadataKey,
         List<RenderedArtifact> artifacts,
         List<RenderedClip> clips,
         CaptionsStatus captions,
@@ -28,7 +30,7 @@ public record JobRendered(
         jobId = Required.jobId(jobId);
         Required.present(at, "at");
         Required.text(title, "title");
-        Required.text(metadataFile, "metadata_file");
+        Required.text(metadataKey, "metadata_key");
         artifacts = Required.list(artifacts);
         clips = Required.list(clips);
         if (artifacts.isEmpty()) {
@@ -38,9 +40,9 @@ public record JobRendered(
     }
 
     /** The job's own rendering, not a recut. */
-    public JobRendered(int version, String jobId, Instant at, String title, String metadataFile,
+    public JobRendered(int version, String jobId, Instant at, String title, String metadataKey,
             List<RenderedArtifact> artifacts, List<RenderedClip> clips, CaptionsStatus captions) {
-        this(version, jobId, at, title, metadataFile, artifacts, clips, captions, null);
+        this(version, jobId, at, title, metadataKey, artifacts, clips, captions, null);
     }
 
     @JsonIgnore
@@ -49,31 +51,38 @@ public record JobRendered(
     }
 
     /** A job without captions. */
-    public JobRendered(int version, String jobId, Instant at, String title, String metadataFile,
+    public JobRendered(int version, String jobId, Instant at, String title, String metadataKey,
             List<RenderedArtifact> artifacts, List<RenderedClip> clips) {
-        this(version, jobId, at, title, metadataFile, artifacts, clips, null, null);
+        this(version, jobId, at, title, metadataKey, artifacts, clips, null, null);
     }
 
-    /** One file of the job. {@code clipIndex} is 0-based, absent for the metadata file. */
-    public record RenderedArtifact(String file, ArtifactKind kind, Integer clipIndex, long sizeBytes, String sha256) {
+    /** One file of the job. {@code clipNumber} is the clip's (1-based, the n of its file name), absent for the metadata. */
+    public record RenderedArtifact(String file, ArtifactKind kind, Integer clipNumber, long sizeBytes, String sha256) {
         public RenderedArtifact {
             Required.text(file, "artifacts[].file");
             Required.present(kind, "artifacts[].kind");
             Required.text(sha256, "artifacts[].sha256");
+            if (clipNumber != null) {
+                Required.clipNumber(clipNumber, "artifacts[].clip_number");
+            }
         }
     }
 
-    /** What the status view shows of a clip. {@code index} is 0-based; {@code captions} is its {@code .srt}, if any. */
+    /**
+     * What the status view shows of a clip. {@code number} is 1-based, the n of its file name; {@code captions} is its
+     * {@code .srt}, if any.
+     */
     public record RenderedClip(
-            int index, String title, double duration, int width, int height, String file, String thumbnail,
+            int number, String title, double duration, int width, int height, String file, String thumbnail,
             String captions) {
         public RenderedClip {
             Required.text(file, "clips[].file");
+            Required.clipNumber(number, "clips[].number");
         }
 
-        public RenderedClip(int index, String title, double duration, int width, int height, String file,
+        public RenderedClip(int number, String title, double duration, int width, int height, String file,
                 String thumbnail) {
-            this(index, title, duration, width, height, file, thumbnail, null);
+            this(number, title, duration, width, height, file, thumbnail, null);
         }
     }
 }

@@ -28,6 +28,14 @@ final class Required {
         return value == null ? List.of() : List.copyOf(value);
     }
 
+    /** Clips are numbered from 1, as their files are. */
+    static int clipNumber(int number, String field) {
+        if (number < 1) {
+            throw new IllegalArgumentException(field + " starts at 1, got " + number);
+        }
+        return number;
+    }
+
     static int version(int version) {
         return version <= 0 ? ClipflowEvent.CURRENT_VERSION : version;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +15,7 @@ import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.metadata.JobMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * The one JSON dialect of Clipflow: snake_case names, ISO-8601 instants, absent fields omitted,
@@ -40,7 +42,7 @@ public final class ClipflowJson {
     }
 
     public static ClipflowEvent decodeEvent(byte[] json) {
-        return read(json, ClipflowEvent.class, "event");
+        return read(json, ClipflowEvent.class, "event", EarlierVersions::upgrade);
     }
 
     public static ClipflowEvent decodeEvent(String json) {
@@ -52,7 +54,7 @@ public final class ClipflowJson {
     }
 
     public static JobMetadata decodeMetadata(byte[] json) {
-        return read(json, JobMetadata.class, "metadata document");
+        return read(json, JobMetadata.class, "metadata document", UnaryOperator.identity());
     }
 
     public static byte[] encodeCaptions(Captions captions) {
@@ -60,7 +62,7 @@ public final class ClipflowJson {
     }
 
     public static Captions decodeCaptions(byte[] json) {
-        return read(json, Captions.class, "captions document");
+        return read(json, Captions.class, "captions document", UnaryOperator.identity());
     }
 
     private static byte[] write(Object value) {
@@ -71,12 +73,12 @@ public final class ClipflowJson {
         }
     }
 
-    private static <T> T read(byte[] json, Class<T> type, String what) {
+    private static <T> T read(byte[] json, Class<T> type, String what, UnaryOperator<JsonNode> upgrade) {
         if (json == null || json.length == 0) {
             throw new InvalidJsonException("empty " + what, null);
         }
         try {
-            return MAPPER.readValue(json, type);
+            return MAPPER.treeToValue(upgrade.apply(MAPPER.readTree(json)), type);
         } catch (JsonMappingException e) {
             throw new InvalidJsonException("invalid " + what + ": " + rootMessage(e), e);
         } catch (JsonProcessingException e) {

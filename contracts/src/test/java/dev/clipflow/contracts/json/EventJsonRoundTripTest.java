@@ -42,18 +42,18 @@ class EventJsonRoundTripTest {
                         new JobRequested.AutoSelection(5, 20, 45), null, null, null),
                 new JobStarted(1, JOB, AT, "worker-1"),
                 new JobProgress(1, JOB, AT, 42, "rendering clip 2 of 3"),
-                new JobRendered(1, JOB, AT, "My_talk", "My_talk_metadata.json",
-                        List.of(new JobRendered.RenderedArtifact("My_talk_clip_1.mp4", ArtifactKind.CLIP, 0, 100, "ab"),
+                new JobRendered(1, JOB, AT, "My_talk", JOB + "/My_talk_metadata.json",
+                        List.of(new JobRendered.RenderedArtifact("My_talk_clip_1.mp4", ArtifactKind.CLIP, 1, 100, "ab"),
                                 new JobRendered.RenderedArtifact("My_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
-                        List.of(new JobRendered.RenderedClip(0, "Intro", 10.75, 1080, 1920, "My_talk_clip_1.mp4", "My_talk_clip_1.jpg"))),
+                        List.of(new JobRendered.RenderedClip(1, "Intro", 10.75, 1080, 1920, "My_talk_clip_1.mp4", "My_talk_clip_1.jpg"))),
                 new JobFailed(1, JOB, AT, "range_out_of_bounds", "clip 2 (50.0-70.0 s) ends after the video (60.0 s)", false),
                 new ClipsRequested(1, JOB, AT, RECUT,
                         JobRequested.JobSource.uploaded("uploads/" + JOB + "/source.mp4", "talk.mp4", 1234),
                         List.of(JobRequested.ClipRange.of(20, 30)), null, FrameLayout.BLUR, null),
-                new JobRendered(1, JOB, AT, "My_talk", "My_talk_metadata.json",
-                        List.of(new JobRendered.RenderedArtifact("My_talk_clip_2.mp4", ArtifactKind.CLIP, 1, 100, "ab"),
+                new JobRendered(1, JOB, AT, "My_talk", JOB + "/My_talk_metadata.json",
+                        List.of(new JobRendered.RenderedArtifact("My_talk_clip_2.mp4", ArtifactKind.CLIP, 2, 100, "ab"),
                                 new JobRendered.RenderedArtifact("My_talk_metadata.json", ArtifactKind.METADATA, null, 10, "cd")),
-                        List.of(new JobRendered.RenderedClip(1, "Recut", 10, 1080, 1920, "My_talk_clip_2.mp4", "My_talk_clip_2.jpg")),
+                        List.of(new JobRendered.RenderedClip(2, "Recut", 10, 1080, 1920, "My_talk_clip_2.mp4", "My_talk_clip_2.jpg")),
                         null, RECUT),
                 new JobFailed(1, JOB, AT, "range_out_of_bounds", "clip 1 (50.0-70.0 s) ends after the video (60.0 s)", false, RECUT),
                 new ArtifactsStored(1, JOB, AT, List.of(new ArtifactsStored.StoredObject(JOB + "/a.mp4", 100, "etag")),
@@ -105,6 +105,41 @@ class EventJsonRoundTripTest {
         assertThat(stored.recutId()).isNull();
         assertThat(stored.isRecut()).isFalse();
         assertThat(new String(ClipflowJson.encodeEvent(stored), StandardCharsets.UTF_8)).doesNotContain("recut");
+    }
+
+    @Test
+    void aRenderedJobWrittenByVersion1ReadsWithClipsNumberedFromOneAndTheMetadataObjectsKey() {
+        String json = """
+                {"type":"JobRendered","version":1,"job_id":"%s","at":"2026-11-24T10:15:30Z","title":"My_talk",
+                 "metadata_file":"My_talk_metadata.json",
+                 "artifacts":[{"file":"My_talk_clip_1.mp4","kind":"clip","clip_index":0,"size_bytes":100,"sha256":"ab"},
+                              {"file":"My_talk_clip_2.mp4","kind":"clip","clip_index":1,"size_bytes":100,"sha256":"ab"},
+                              {"file":"My_talk_metadata.json","kind":"metadata","size_bytes":10,"sha256":"cd"}],
+                 "clips":[{"index":0,"title":"Intro","duration":10.75,"width":1080,"height":1920,
+                           "file":"My_talk_clip_1.mp4","thumbnail":"My_talk_clip_1.jpg"},
+                          {"index":1,"title":"Outro","duration":5,"width":1080,"height":1920,
+                           "file":"My_talk_clip_2.mp4","thumbnail":"My_talk_clip_2.jpg"}]}""".formatted(JOB);
+
+        JobRendered rendered = (JobRendered) ClipflowJson.decodeEvent(json);
+
+        assertThat(rendered.metadataKey()).isEqualTo(JOB + "/My_talk_metadata.json");
+        assertThat(rendered.clips()).extracting(JobRendered.RenderedClip::number).containsExactly(1, 2);
+        assertThat(rendered.artifacts()).extracting(JobRendered.RenderedArtifact::clipNumber).containsExactly(1, 2, null);
+        assertThat(new String(ClipflowJson.encodeEvent(rendered), StandardCharsets.UTF_8))
+                .doesNotContain("clip_index").doesNotContain("metadata_file").doesNotContain("\"index\"");
+    }
+
+    @Test
+    void aRenderedJobNumberingAClipFromZeroIsRejected() {
+        String json = """
+                {"type":"JobRendered","version":2,"job_id":"%s","at":"2026-11-24T10:15:30Z","title":"t",
+                 "metadata_key":"%s/t_metadata.json",
+                 "artifacts":[{"file":"t_metadata.json","kind":"metadata","size_bytes":10,"sha256":"cd"}],
+                 "clips":[{"number":0,"title":"x","duration":1,"width":1,"height":1,"file":"t_clip_1.mp4"}]}"""
+                .formatted(JOB, JOB);
+
+        assertThatThrownBy(() -> ClipflowJson.decodeEvent(json))
+                .isInstanceOf(InvalidJsonException.class).hasMessageContaining("clips[].number starts at 1");
     }
 
     @Test

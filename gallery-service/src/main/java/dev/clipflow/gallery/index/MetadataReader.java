@@ -34,16 +34,16 @@ final class MetadataReader {
         Instant createdAt = metadata.createdAt() != null ? metadata.createdAt() : version.lastModified();
 
         List<IndexedClip> clips = new ArrayList<>(metadata.shorts().size());
-        int index = 0;
         for (JobMetadata.Short clip : metadata.shorts()) {
-            String file = clip.file() != null ? plain(clip.file()) : baseName + "_clip_" + (index + 1) + ".mp4";
+            int position = clips.size() + 1;
+            String file = clip.file() != null ? plain(clip.file()) : baseName + "_clip_" + position + ".mp4";
+            int number = ObjectKeys.clipNumberOf(file).orElse(position);
             String thumbnail = clip.thumbnail() != null ? plain(clip.thumbnail()) : null;
             String title = firstNonBlank(clip.videoTitleForYoutubeShort(), metadata.title(), UNTITLED);
             double duration = clip.duration() > 0 ? clip.duration() : Math.max(0, clip.end() - clip.start());
-            clips.add(new IndexedClip(index, file, thumbnail, title, emptyIfNull(clip.videoDescriptionForTiktok()),
+            clips.add(new IndexedClip(number, file, thumbnail, title, emptyIfNull(clip.videoDescriptionForTiktok()),
                     emptyIfNull(clip.videoDescriptionForInstagram()), duration,
                     clip.captionsFile() != null ? plain(clip.captionsFile()) : null));
-            index++;
         }
         return new IndexedJob(jobId, folder, key, version, metadata.title(), createdAt, clips, generation);
     }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The gallery: every clip, newest job first, then by clip index. Served from the in-memory index; a stale
+ * The gallery: every clip, newest job first, then by clip number. Served from the in-memory index; a stale
  * index is refreshed in the background while the current one answers, {@code refresh=true} waits for a
  * fresh one.
  */
@@ -84,7 +84,7 @@ public class GalleryResource {
 
     private GalleryItem item(IndexedJob job, IndexedClip clip) {
         String thumbnail = clip.thumbnail() == null ? null : urls.urlFor(job.keyOf(clip.thumbnail()));
-        return new GalleryItem(job.jobId(), clip.index(), urls.urlFor(job.keyOf(clip.file())), clip.title(),
+        return new GalleryItem(job.jobId(), clip.number(), urls.urlFor(job.keyOf(clip.file())), clip.title(),
                 clip.tiktokDesc(), clip.instaDesc(), job.createdAt(), clip.duration(), thumbnail,
                 clip.captions() == null ? null : urls.urlFor(job.keyOf(clip.captions())));
     }

@@ -58,8 +58,8 @@ public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, Pla
                 .withMetadata(PutOptions.JOB_ID, jobId)
                 .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR)
                 .withSha256(artifact.sha256().toLowerCase(Locale.ROOT));
-        if (artifact.clipIndex() != null) {
-            options = options.withMetadata(PutOptions.CLIP_INDEX, artifact.clipIndex().toString());
+        if (artifact.clipNumber() != null) {
+            options = options.withMetadata(PutOptions.CLIP_NUMBER, artifact.clipNumber().toString());
         }
         return new PlannedFile(artifact.file(), jobDir.resolve(artifact.file()),
                 ObjectKeys.jobObject(jobId, artifact.file()), artifact.kind(), artifact.sizeBytes(),

@@ -23,8 +23,8 @@ class UploadPlanTest {
     void clipsAndThumbnailsComeFirstAndTheMetadataDocumentLast() {
         UploadPlan plan = UploadPlan.of(rendered(
                 artifact("Talk_metadata.json", ArtifactKind.METADATA, null),
-                artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 0),
-                artifact("Talk_clip_1.jpg", ArtifactKind.THUMBNAIL, 0)), WORK);
+                artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 1),
+                artifact("Talk_clip_1.jpg", ArtifactKind.THUMBNAIL, 1)), WORK);
 
         assertThat(plan.media()).extracting(PlannedFile::key)
                 .containsExactly(jobId + "/Talk_clip_1.mp4", jobId + "/Talk_clip_1.jpg");
@@ -34,26 +34,26 @@ class UploadPlanTest {
     }
 
     @Test
-    void everyObjectCarriesJobIdClipIndexCreatorContentTypeAndChecksum() {
+    void everyObjectCarriesJobIdClipNumberCreatorContentTypeAndChecksum() {
         UploadPlan plan = UploadPlan.of(rendered(
-                artifact("Talk_clip_2.mp4", ArtifactKind.CLIP, 1),
+                artifact("Talk_clip_2.mp4", ArtifactKind.CLIP, 2),
                 artifact("Talk_metadata.json", ArtifactKind.METADATA, null)), WORK);
 
         PutOptions clip = plan.media().get(0).options();
         assertThat(clip.contentType()).isEqualTo("video/mp4");
         assertThat(clip.sha256()).isEqualTo(SHA);
-        assertThat(clip.userMetadata()).containsEntry("job-id", jobId).containsEntry("clip-index", "1")
+        assertThat(clip.userMetadata()).containsEntry("job-id", jobId).containsEntry("clip-number", "2")
                 .containsEntry("created-by", "clipflow");
         assertThat(plan.metadata().options().contentType()).isEqualTo("application/json");
-        assertThat(plan.metadata().options().userMetadata()).doesNotContainKey("clip-index");
+        assertThat(plan.metadata().options().userMetadata()).doesNotContainKey("clip-number");
     }
 
     @Test
     void temporaryFilesAndOtherExtensionsAreNeverPlanned() {
         UploadPlan plan = UploadPlan.of(rendered(
-                artifact("temp_Talk_clip_1.mp4", ArtifactKind.CLIP, 0),
-                artifact("Talk_clip_1.mp4.part", ArtifactKind.CLIP, 0),
-                artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 0),
+                artifact("temp_Talk_clip_1.mp4", ArtifactKind.CLIP, 1),
+                artifact("Talk_clip_1.mp4.part", ArtifactKind.CLIP, 1),
+                artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 1),
                 artifact("Talk_metadata.json", ArtifactKind.METADATA, null)), WORK);
 
         assertThat(plan.all()).extracting(PlannedFile::fileName)
@@ -64,7 +64,7 @@ class UploadPlanTest {
     void namesReachingOutsideTheJobFolderRefuseTheWholeJob() {
         for (String evil : List.of("../other/x.mp4", "/etc/passwd.json", "..", "a\\b.jpg", "sub/x.mp4")) {
             assertThatThrownBy(() -> UploadPlan.of(rendered(
-                    artifact(evil, ArtifactKind.CLIP, 0),
+                    artifact(evil, ArtifactKind.CLIP, 1),
                     artifact("Talk_metadata.json", ArtifactKind.METADATA, null)), WORK))
                     .isInstanceOf(RefusedArtifactException.class)
                     .satisfies(e -> assertThat(((RefusedArtifactException) e).files()).containsExactly(evil));
@@ -73,16 +73,16 @@ class UploadPlanTest {
 
     @Test
     void aJobWithoutItsMetadataDocumentIsRefused() {
-        assertThatThrownBy(() -> UploadPlan.of(rendered(artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 0)), WORK))
+        assertThatThrownBy(() -> UploadPlan.of(rendered(artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 1)), WORK))
                 .isInstanceOf(RefusedArtifactException.class)
                 .hasMessageContaining("exactly one metadata artifact");
     }
 
     private JobRendered rendered(RenderedArtifact... artifacts) {
-        return new JobRendered(1, jobId, Instant.now(), "Talk", "Talk_metadata.json", List.of(artifacts), List.of());
+        return new JobRendered(1, jobId, Instant.now(), "Talk", jobId + "/Talk_metadata.json", List.of(artifacts), List.of());
     }
 
-    private static RenderedArtifact artifact(String file, ArtifactKind kind, Integer clipIndex) {
-        return new RenderedArtifact(file, kind, clipIndex, 10, SHA);
+    private static RenderedArtifact artifact(String file, ArtifactKind kind, Integer clipNumber) {
+        return new RenderedArtifact(file, kind, clipNumber, 10, SHA);
     }
 }

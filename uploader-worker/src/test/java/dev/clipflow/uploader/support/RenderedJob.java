@@ -47,20 +47,20 @@ public final class RenderedJob {
     /** {@code clips} clips with thumbnails (random bytes of a few hundred KB), a temp file, the metadata. */
     public static RenderedJob withClips(Path workDir, String title, int clips) {
         RenderedJob job = new RenderedJob(workDir, title);
-        for (int index = 0; index < clips; index++) {
-            job.clip(index, 200_000 + job.random.nextInt(100_000));
+        for (int number = 1; number <= clips; number++) {
+            job.clip(number, 200_000 + job.random.nextInt(100_000));
         }
         job.write("temp_" + ObjectKeys.clipFile(title, 1), 10_000); // a leftover: never uploaded
         return job;
     }
 
-    /** Adds clip {@code index} (0-based) of {@code size} bytes and its thumbnail. */
-    public RenderedJob clip(int index, long size) {
-        String clip = ObjectKeys.clipFile(title, index + 1);
-        String thumbnail = ObjectKeys.thumbnailFile(title, index + 1);
-        artifacts.add(artifact(clip, ArtifactKind.CLIP, index, write(clip, size)));
-        artifacts.add(artifact(thumbnail, ArtifactKind.THUMBNAIL, index, write(thumbnail, 20_000)));
-        clips.add(new RenderedClip(index, title + " " + (index + 1), 15.0, 1080, 1920, clip, thumbnail));
+    /** Adds clip {@code number} (1-based, as its file is named) of {@code size} bytes and its thumbnail. */
+    public RenderedJob clip(int number, long size) {
+        String clip = ObjectKeys.clipFile(title, number);
+        String thumbnail = ObjectKeys.thumbnailFile(title, number);
+        artifacts.add(artifact(clip, ArtifactKind.CLIP, number, write(clip, size)));
+        artifacts.add(artifact(thumbnail, ArtifactKind.THUMBNAIL, number, write(thumbnail, 20_000)));
+        clips.add(new RenderedClip(number, title + " " + number, 15.0, 1080, 1920, clip, thumbnail));
         return this;
     }
 
@@ -73,15 +73,15 @@ public final class RenderedJob {
                     .getBytes(StandardCharsets.UTF_8));
         }
         all.add(artifact(metadata, ArtifactKind.METADATA, null, metadataFile));
-        return new JobRendered(1, jobId, Instant.now(), title, metadata, all, clips);
+        return new JobRendered(1, jobId, Instant.now(), title, ObjectKeys.metadata(jobId, title), all, clips);
     }
 
     /**
-     * A recut of the job as its worker leaves it: clip {@code index} (0-based, after the job's own) in the work dir
+     * A recut of the job as its worker leaves it: clip {@code number} (numbered after the job's own) in the work dir
      * again and the metadata rewritten; the event, marked with {@code recutId}, names only those. The job's own
      * artifacts are forgotten here, as the recut's event does not carry them.
      */
-    public JobRendered recut(String recutId, int index) {
+    public JobRendered recut(String recutId, int number) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(ObjectKeys.metadataFile(title)));
@@ -90,11 +90,11 @@ public final class RenderedJob {
         }
         artifacts.clear();
         clips.clear();
-        clip(index, 100_000 + random.nextInt(50_000));
+        clip(number, 100_000 + random.nextInt(50_000));
         writeBytes(dir.resolve(ObjectKeys.metadataFile(title)), ("{\"job_id\":\"" + jobId + "\",\"title\":\"" + title
                 + "\",\"shorts\":[],\"recut\":\"" + recutId + "\"}").getBytes(StandardCharsets.UTF_8));
         JobRendered event = event();
-        return new JobRendered(1, jobId, event.at(), title, event.metadataFile(), event.artifacts(), event.clips(), null,
+        return new JobRendered(1, jobId, event.at(), title, event.metadataKey(), event.artifacts(), event.clips(), null,
                 recutId);
     }
 
@@ -103,7 +103,7 @@ public final class RenderedJob {
         JobRendered event = event();
         List<RenderedArtifact> all = new ArrayList<>(event.artifacts());
         all.add(0, extra);
-        return new JobRendered(1, jobId, event.at(), title, event.metadataFile(), all, event.clips());
+        return new JobRendered(1, jobId, event.at(), title, event.metadataKey(), all, event.clips());
     }
 
     public String key(String file) {
@@ -153,9 +153,9 @@ public final class RenderedJob {
         }
     }
 
-    private static RenderedArtifact artifact(String name, ArtifactKind kind, Integer index, Path file) {
+    private static RenderedArtifact artifact(String name, ArtifactKind kind, Integer clipNumber, Path file) {
         try {
-            return new RenderedArtifact(name, kind, index, Files.size(file), sha256(file));
+            return new RenderedArtifact(name, kind, clipNumber, Files.size(file), sha256(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

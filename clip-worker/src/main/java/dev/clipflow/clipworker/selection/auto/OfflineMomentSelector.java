@@ -40,8 +40,7 @@ public class OfflineMomentSelector implements MomentSelector {
         AutoSelectionResult result = selector.select(signals, options);
         List<PlannedClip> clips = new ArrayList<>();
         for (SelectedMoment moment : result.moments()) {
-            int index = clips.size();
-            clips.add(new PlannedClip(index, moment.start(), moment.end(), null, null, null,
+            clips.add(new PlannedClip(clips.size() + 1, moment.start(), moment.end(), null, null, null,
                     moment.predictedScore(), moment.reason()));
         }
         if (clips.isEmpty()) {

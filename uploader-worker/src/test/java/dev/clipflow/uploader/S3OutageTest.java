@@ -3,12 +3,18 @@ package dev.clipflow.uploader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.devstack.S3Server;
 import dev.clipflow.devstack.S3TestResource;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.PutOptions;
 import dev.clipflow.uploader.config.UploadConfig;
+import dev.clipflow.uploader.messaging.DeadLetters;
 import dev.clipflow.uploader.support.Consumption;
 import dev.clipflow.uploader.support.EventBus;
 import dev.clipflow.uploader.support.RenderedJob;
@@ -17,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +40,8 @@ class S3OutageTest {
     UploadConfig config;
     @Inject
     MeterRegistry registry;
+    @Inject
+    ArtifactStore store;
 
     @Test
     void theS3ServerDownFor20SecondsMidJobDelaysTheUploadButEverythingLands() throws Exception {
@@ -70,6 +79,43 @@ class S3OutageTest {
             for (var artifact : event.artifacts()) {
                 assertThat(s3.head(job.key(artifact.file())).contentLength()).isEqualTo(artifact.sizeBytes());
             }
+        }
+    }
+
+    @Test
+    void aJobCancelledDuringAStorageOutageIsDeletedOnceStorageIsBack() throws Exception {
+        Consumption.awaitConsuming(config.workDir());
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "cancelled in outage", 2);
+        store.put(ObjectKeys.uploadedSource(job.jobId, "mp4"), new ByteArrayInputStream(new byte[5000]), 5000,
+                PutOptions.of("video/mp4"));
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        assertThat(EventBus.awaitUploadEvent(job.jobId, Duration.ofSeconds(30))).isInstanceOf(ArtifactsStored.class);
+        double retriesBefore = registry.counter("clipflow.upload.retries").count();
+
+        try (S3Objects s3 = new S3Objects()) {
+            S3Server server = S3TestResource.server();
+            server.stop();
+            try {
+                EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(job.jobId, JobCancelled.BY_API));
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (registry.counter("clipflow.upload.retries").count() == retriesBefore
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(5_000); // the deletion waits for the next attempt meanwhile
+            } finally {
+                server.restart();
+            }
+
+            List<ClipflowEvent> events = EventBus.awaitUploadEvents(job.jobId, 2, Duration.ofSeconds(30));
+            assertThat(events).as("ArtifactsStored, then ArtifactsDeleted; no UploadFailed").hasSize(2);
+            assertThat(registry.counter("clipflow.upload.retries").count() - retriesBefore)
+                    .as("the outage was felt").isPositive();
+            assertThat(events.get(1)).isInstanceOf(ArtifactsDeleted.class);
+            assertThat(((ArtifactsDeleted) events.get(1)).objects()).isEqualTo(job.uploadedFiles().size() + 1);
+            assertThat(s3.keys(ObjectKeys.jobPrefix(job.jobId))).isEmpty();
+            assertThat(s3.keys(ObjectKeys.uploadPrefix(job.jobId))).isEmpty();
+            assertThat(EventBus.records(DeadLetters.TOPIC, job.jobId)).isEmpty();
         }
     }
 

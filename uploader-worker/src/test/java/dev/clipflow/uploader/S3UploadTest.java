@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.clipflow.contracts.Topics;
+import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.ArtifactsStored;
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
 import dev.clipflow.contracts.events.JobStarted;
@@ -284,6 +286,39 @@ class S3UploadTest {
         assertThat(s3.keys(job.jobId + "/")).containsExactlyInAnyOrderElementsOf(
                 job.uploadedFiles().stream().map(job::key).toList());
         assertThat(job.dir).doesNotExist();
+    }
+
+    @Test
+    void aCancelledJobsDeletionGivenUpInALongOutageIsParkedWithOneWarningAndAReplayDeletesIt()
+            throws InterruptedException {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "deleted later", 1);
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+        S3Server server = S3TestResource.server();
+        server.stop();
+        try (LogCapture logs = LogCapture.start()) {
+            EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(job.jobId, JobCancelled.BY_API));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (logs.lines().stream().noneMatch(line -> line.contains(job.jobId)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(logs.lines()).filteredOn(line -> !line.contains("[org.apache.kafka"))
+                    .singleElement().asString().startsWith("WARN")
+                    .contains(job.jobId, "attempt", "POST /admin/replay/" + job.jobId);
+        } finally {
+            server.restart();
+        }
+        assertThat(EventBus.records(DeadLetters.TOPIC, job.jobId)).hasSize(1);
+        assertThat(EventBus.uploadEvents(job.jobId)).as("no ArtifactsDeleted yet").hasSize(1);
+        assertThat(s3.keys(job.jobId + "/")).hasSameSizeAs(job.uploadedFiles());
+
+        given().post("/admin/replay/{job_id}", job.jobId)
+                .then().statusCode(200).body("outcome", equalTo("deleted")).body("job_id", equalTo(job.jobId));
+
+        List<ClipflowEvent> events = EventBus.awaitUploadEvents(job.jobId, 2, WAIT);
+        assertThat(events.get(1)).isInstanceOf(ArtifactsDeleted.class);
+        assertThat(((ArtifactsDeleted) events.get(1)).objects()).isEqualTo(job.uploadedFiles().size());
+        assertThat(s3.keys(job.jobId + "/")).isEmpty();
     }
 
     @Test

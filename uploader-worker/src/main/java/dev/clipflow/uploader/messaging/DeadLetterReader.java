@@ -1,6 +1,7 @@
 package dev.clipflow.uploader.messaging;
 
 import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.json.InvalidJsonException;
@@ -20,7 +21,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the whole dead-letter topic of {@code clip-events} from the beginning (no consumer group, no
- * commits: the topic stays as it is) and returns the last {@code JobRendered} parked for each job.
+ * commits: the topic stays as it is) and returns the last record parked for each job: a {@code JobRendered} whose
+ * upload, or a {@code JobCancelled} whose deletion, was given up.
  */
 @ApplicationScoped
 public class DeadLetterReader {
@@ -34,9 +36,9 @@ public class DeadLetterReader {
         this.kafkaConfig = kafkaConfig;
     }
 
-    /** Job id to its last parked {@code JobRendered}, in the order first parked. */
-    public Map<String, JobRendered> parkedJobs() {
-        Map<String, JobRendered> jobs = new LinkedHashMap<>();
+    /** Job id to its last parked {@code JobRendered} or {@code JobCancelled}, in the order first parked. */
+    public Map<String, ClipflowEvent> parkedJobs() {
+        Map<String, ClipflowEvent> jobs = new LinkedHashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, Duration.ofSeconds(10))
@@ -50,8 +52,9 @@ public class DeadLetterReader {
             long deadline = System.nanoTime() + READ_AT_MOST.toNanos();
             while (!reached(consumer, end) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (decode(record.value()) instanceof JobRendered rendered) {
-                        jobs.put(rendered.jobId(), rendered);
+                    ClipflowEvent event = decode(record.value());
+                    if (event instanceof JobRendered || event instanceof JobCancelled) {
+                        jobs.put(event.jobId(), event);
                     }
                 }
             }

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * of the job's partition, so after its upload); the other events are not ours and
  * are simply acknowledged (a record that is no event at all never gets here: the channel's
  * dead-letter strategy parks it). The record is acknowledged when this method returns, that is after the
- * outcome event (and, for a failure, the dead-letter record) was acknowledged by the broker.
+ * outcome event (and, for an upload or a deletion given up, the dead-letter record) was acknowledged by the broker.
  */
 @ApplicationScoped
 public class RenderedJobConsumer {
@@ -41,7 +41,14 @@ public class RenderedJobConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, ClipflowEvent> record) {
         if (record.value() instanceof JobCancelled cancellation) {
-            deleter.delete(cancellation);
+            JobDeleter.Deletion deletion = deleter.delete(cancellation);
+            if (!deletion.deleted()) {
+                deadLetters.park(record, deletion.failure());
+                LOG.warnf("Deletion of cancelled job %s given up after %d attempt(s): %s. Its objects stay in storage"
+                                + " and the record is in %s: replay with POST /admin/replay/%s",
+                        deletion.jobId(), deletion.attempts(), deletion.failure(), DeadLetters.TOPIC,
+                        deletion.jobId());
+            }
             return;
         }
         if (!(record.value() instanceof JobRendered rendered)) {

@@ -1,8 +1,11 @@
 package dev.clipflow.uploader.rest;
 
 import dev.clipflow.contracts.JobId;
+import dev.clipflow.contracts.events.ClipflowEvent;
+import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.uploader.messaging.DeadLetterReader;
+import dev.clipflow.uploader.service.JobDeleter;
 import dev.clipflow.uploader.service.JobOutcome;
 import dev.clipflow.uploader.service.RenderedJobProcessor;
 import jakarta.ws.rs.POST;
@@ -16,9 +19,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Replays uploads that were given up: takes the job's record from the dead-letter topic and runs
- * its upload again (objects already stored are not sent twice). The outcome goes to
- * {@code upload-events} as for any job. An operator endpoint: expose it inside the cluster only.
+ * Replays uploads and deletions that were given up: takes the job's last record from the dead-letter topic and runs
+ * its upload again (objects already stored are not sent twice), or, for a {@code JobCancelled}, its deletion (what is
+ * already gone is not missed). The outcome goes to {@code upload-events} as for any job. An operator endpoint: expose
+ * it inside the cluster only.
  */
 @Path("/admin/replay")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,38 +30,51 @@ public class ReplayResource {
 
     private final DeadLetterReader deadLetters;
     private final RenderedJobProcessor processor;
+    private final JobDeleter deleter;
 
-    public ReplayResource(DeadLetterReader deadLetters, RenderedJobProcessor processor) {
+    public ReplayResource(DeadLetterReader deadLetters, RenderedJobProcessor processor, JobDeleter deleter) {
         this.deadLetters = deadLetters;
         this.processor = processor;
+        this.deleter = deleter;
     }
 
     @POST
     @Path("/{job_id}")
-    @Operation(summary = "Upload again the job parked in the dead-letter topic")
+    @Operation(summary = "Upload (or delete, when cancelled) again the job parked in the dead-letter topic")
     public Response replayJob(@PathParam("job_id") String jobId) {
         if (!JobId.isValid(jobId)) {
             return Response.status(400).entity(Map.of("error", "job id must be a UUID")).build();
         }
-        JobRendered parked = deadLetters.parkedJobs().get(JobId.requireValid(jobId));
+        ClipflowEvent parked = deadLetters.parkedJobs().get(JobId.requireValid(jobId));
         if (parked == null) {
             return Response.status(404)
-                    .entity(Map.of("error", "no upload of job " + jobId + " in the dead-letter topic")).build();
+                    .entity(Map.of("error", "no upload or deletion of job " + jobId + " in the dead-letter topic"))
+                    .build();
         }
-        ReplayResult result = ReplayResult.of(processor.process(parked));
+        ReplayResult result = replay(parked);
         return Response.status(result.outcome().equals("failed") ? 503 : 200).entity(result).build();
     }
 
     @POST
-    @Operation(summary = "Upload again every job parked in the dead-letter topic")
+    @Operation(summary = "Upload (or delete, when cancelled) again every job parked in the dead-letter topic")
     public List<ReplayResult> replayAll() {
-        return deadLetters.parkedJobs().values().stream()
-                .map(processor::process)
-                .map(ReplayResult::of)
-                .toList();
+        return deadLetters.parkedJobs().values().stream().map(this::replay).toList();
+    }
+
+    private ReplayResult replay(ClipflowEvent parked) {
+        if (parked instanceof JobCancelled cancellation) {
+            return ReplayResult.of(deleter.delete(cancellation));
+        }
+        return ReplayResult.of(processor.process((JobRendered) parked));
     }
 
     public record ReplayResult(String jobId, String outcome, List<String> failedFiles, String reason) {
+        static ReplayResult of(JobDeleter.Deletion deletion) {
+            return deletion.deleted()
+                    ? new ReplayResult(deletion.jobId(), "deleted", List.of(), null)
+                    : new ReplayResult(deletion.jobId(), "failed", List.of(), deletion.failure());
+        }
+
         static ReplayResult of(JobOutcome outcome) {
             if (outcome instanceof JobOutcome.Failed f) {
                 return new ReplayResult(f.jobId(), f.name(), f.failedFiles(), f.reason());

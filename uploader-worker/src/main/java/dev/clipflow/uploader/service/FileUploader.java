@@ -3,13 +3,10 @@ package dev.clipflow.uploader.service;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.InvalidKeyException;
 import dev.clipflow.store.ObjectInfo;
-import dev.clipflow.store.StorageInterruptedException;
-import dev.clipflow.uploader.config.UploadConfig;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -17,10 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Stores one file, idempotently: an object already under the key with the same size and SHA-256 is
  * kept as it is; otherwise the file is put (the store verifies the SHA-256 and publishes nothing
- * under the key unless all of it arrived). Transient failures and checksum mismatches are retried through
- * SmallRye Fault Tolerance: exponential backoff from {@code backoff-base} up to {@code backoff-max}, with a jitter
- * of half the base so that workers that failed together do not come back together. An interrupt (the job was
- * cancelled, or the worker is stopping) ends it at once: a put in flight stops, and there is no further attempt.
+ * under the key unless all of it arrived). Transient failures and checksum mismatches are retried as every storage
+ * call of the uploader is ({@link StorageRetries}). An interrupt (the job was cancelled, or the worker is stopping)
+ * ends it at once: a put in flight stops, and there is no further attempt.
  */
 @ApplicationScoped
 public class FileUploader {
@@ -31,22 +27,10 @@ public class FileUploader {
     private final UploadMetrics metrics;
     private final TypedGuard<FileResult> retries;
 
-    public FileUploader(ArtifactStore store, UploadConfig config, UploadMetrics metrics) {
+    public FileUploader(ArtifactStore store, StorageRetries retries, UploadMetrics metrics) {
         this.store = store;
         this.metrics = metrics;
-        long baseMillis = config.backoffBase().toMillis();
-        this.retries = TypedGuard.create(FileResult.class)
-                .withRetry()
-                .maxRetries(config.maxAttempts() - 1)
-                .delay(baseMillis, ChronoUnit.MILLIS)
-                .jitter(baseMillis / 2, ChronoUnit.MILLIS)
-                // The attempts bound the retries; a large file may take long on each of them.
-                .maxDuration(1, ChronoUnit.DAYS)
-                .whenException(FileUploader::worthRetrying)
-                .beforeRetry(metrics::retry)
-                .withExponentialBackoff().factor(2).maxDelay(config.backoffMax().toMillis(), ChronoUnit.MILLIS).done()
-                .done()
-                .build();
+        this.retries = retries.guard(FileResult.class, FileUploader::worthRetrying);
     }
 
     public FileResult upload(PlannedFile file) {
@@ -89,11 +73,10 @@ public class FileUploader {
         return info.size() == file.size() && file.sha256().equalsIgnoreCase(String.valueOf(info.sha256()));
     }
 
-    /** Runs on the thread that made the attempt: an interrupt noticed by something else than the store counts too. */
+    /** Any storage failure, a checksum mismatch too; an interrupt never ({@link StorageRetries}). */
     private static boolean worthRetrying(Throwable failure) {
         return !(failure instanceof InvalidKeyException || failure instanceof MissingArtifactException
-                || failure instanceof IllegalArgumentException || failure instanceof StorageInterruptedException
-                || Thread.currentThread().isInterrupted());
+                || failure instanceof IllegalArgumentException);
     }
 
     /** The file is neither in storage nor in the work dir: no retry can bring it back. */

@@ -97,7 +97,8 @@ public class JobUploader {
         return new JobOutcome.Failed(plan.jobId(), names, reason, attempts);
     }
 
-    private static String describe(Throwable failure) {
+    /** The first message of the failure or its causes, for an operator. */
+    static String describe(Throwable failure) {
         String message = failure.getMessage();
         Throwable cause = failure.getCause();
         while (cause != null && cause != failure && (message == null || message.isBlank())) {

@@ -18,7 +18,7 @@ import dev.clipflow.contracts.captions.Captions;
 import dev.clipflow.contracts.captions.Cue;
 import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobRequested.CaptionsRequest;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ public class CaptionsBenchmark {
             throws Exception {
         String jobId = JobId.newId();
         JobRequested job = new JobRequested(1, jobId, Instant.now(), "Bench", JobSource.url("https://example.com/s.mp4"),
-                List.of(ClipRange.of(120, 150)), null, OutputFormat.VERTICAL, FrameLayout.BLUR, null,
+                List.of(RequestedClip.of(120, 150)), null, OutputFormat.VERTICAL, FrameLayout.BLUR, null,
                 captions.present() ? CaptionsRequest.stored("uploads/" + jobId + "/captions.json", CaptionStyle.PLAIN)
                         : null);
         JobWorkspace workspace = new JobWorkspace(work, jobId, job.title());

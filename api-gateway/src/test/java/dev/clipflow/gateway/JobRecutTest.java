@@ -185,7 +185,7 @@ class JobRecutTest {
         String key = ObjectKeys.uploadedSource(jobId, "mp4");
         store.put(key, new ByteArrayInputStream(new byte[1024]), 1024, PutOptions.of("video/mp4"));
         TopicClient.publish(Topics.CLIP_JOBS, new JobRequested(1, jobId, Instant.now(), "Status talk",
-                JobRequested.JobSource.uploaded(key, "talk.mp4", 1024), List.of(JobRequested.ClipRange.of(1, 4)), null,
+                JobRequested.JobSource.uploaded(key, "talk.mp4", 1024), List.of(JobRequested.RequestedClip.of(1, 4)), null,
                 null, null, null));
         JobRendered own = JobStatusTest.rendered(jobId);
         TopicClient.publish(Topics.CLIP_EVENTS, own);

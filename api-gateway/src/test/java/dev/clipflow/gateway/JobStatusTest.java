@@ -135,7 +135,7 @@ class JobStatusTest {
     void aJobTheViewNeverSawIsAnsweredFromItsMetadataInStorage() {
         String jobId = JobId.newId();
         JobMetadata metadata = new JobMetadata(jobId, "Archived", Instant.now(), "old.mp4", OutputFormat.SQUARE,
-                List.of(new JobMetadata.Short(0, 12, "Old clip", "tt", "ig", "Archived_clip_1.mp4", 12, 1080, 1080, 10,
+                List.of(new JobMetadata.MetadataClip(0, 12, "Old clip", "tt", "ig", "Archived_clip_1.mp4", 12, 1080, 1080, 10,
                         "ab", "Archived_clip_1.jpg", null, null)), null);
         store.put(jobId + "/Archived_metadata.json", new java.io.ByteArrayInputStream(ClipflowJson.encodeMetadata(metadata)),
                 -1, PutOptions.of("application/json"));

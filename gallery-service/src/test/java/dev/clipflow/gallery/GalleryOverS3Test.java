@@ -165,7 +165,7 @@ class GalleryOverS3Test {
         List<Map<String, Object>> clips = answer.getList("clips");
         assertThat(clips).hasSize(job.shorts().size());
         Map<String, Object> first = clips.get(0);
-        JobMetadata.Short clip = job.shorts().get(0);
+        JobMetadata.MetadataClip clip = job.shorts().get(0);
         assertThat(first).containsEntry("job_id", job.jobId()).containsEntry("number", 1)
                 .containsEntry("title", clip.videoTitleForYoutubeShort())
                 .containsEntry("tiktok_desc", clip.videoDescriptionForTiktok())
@@ -356,7 +356,7 @@ class GalleryOverS3Test {
             JobMetadata marker = TestJobs.metadata(JobId.newId(), "After the late report", Instant.now(), 1);
             ObjectInfo markerStored = TestJobs.put(store, marker);
             ArtifactsStored markerEvent = new ArtifactsStored(ClipflowEvent.CURRENT_VERSION, marker.jobId(), Instant.now(),
-                    List.of(new ArtifactsStored.StoredObject(markerStored.key(), markerStored.size(), markerStored.etag())),
+                    List.of(new ArtifactsStored.StoredArtifact(markerStored.key(), markerStored.size(), markerStored.etag())),
                     markerStored.key());
             // keyed like the deleted job: on its partition, behind the late report
             producer.send(new ProducerRecord<>(Topics.UPLOAD_EVENTS, job.jobId(), markerEvent)).get();
@@ -386,7 +386,7 @@ class GalleryOverS3Test {
 
     private static void publish(KafkaProducer<String, ClipflowEvent> producer, JobMetadata job, ObjectInfo stored) throws Exception {
         ArtifactsStored event = new ArtifactsStored(ClipflowEvent.CURRENT_VERSION, job.jobId(), Instant.now(),
-                List.of(new ArtifactsStored.StoredObject(stored.key(), stored.size(), stored.etag())), stored.key());
+                List.of(new ArtifactsStored.StoredArtifact(stored.key(), stored.size(), stored.etag())), stored.key());
         producer.send(new ProducerRecord<>(Topics.UPLOAD_EVENTS, job.jobId(), event)).get();
     }
 

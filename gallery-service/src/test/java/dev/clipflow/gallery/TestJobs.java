@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 public final class TestJobs {
 
     public static JobMetadata metadata(String jobId, String title, Instant createdAt, int clips) {
-        List<JobMetadata.Short> shorts = new ArrayList<>();
+        List<JobMetadata.MetadataClip> shorts = new ArrayList<>();
         for (int n = 1; n <= clips; n++) {
-            shorts.add(new JobMetadata.Short(10.0 * n, 10.0 * n + 7.5, title + " — clip " + n,
+            shorts.add(new JobMetadata.MetadataClip(10.0 * n, 10.0 * n + 7.5, title + " — clip " + n,
                     "tiktok " + n + " of " + title, "insta " + n + " of " + title,
                     ObjectKeys.clipFile(title, n), 7.5, 1080, 1920, 1000L * n, null,
                     ObjectKeys.thumbnailFile(title, n), null, null));

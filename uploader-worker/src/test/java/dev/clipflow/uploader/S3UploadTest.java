@@ -86,9 +86,9 @@ class S3UploadTest {
 
         List<String> expectedKeys = job.uploadedFiles().stream().map(job::key).toList();
         assertThat(stored.metadataKey()).isEqualTo(job.metadataKey());
-        assertThat(stored.objects()).extracting(ArtifactsStored.StoredObject::key)
+        assertThat(stored.objects()).extracting(ArtifactsStored.StoredArtifact::key)
                 .containsExactlyInAnyOrderElementsOf(expectedKeys);
-        assertThat(stored.objects()).last().extracting(ArtifactsStored.StoredObject::key).isEqualTo(job.metadataKey());
+        assertThat(stored.objects()).last().extracting(ArtifactsStored.StoredArtifact::key).isEqualTo(job.metadataKey());
         assertThat(s3.keys(job.jobId + "/")).containsExactlyInAnyOrderElementsOf(expectedKeys)
                 .noneMatch(key -> key.contains("temp_"));
 
@@ -109,7 +109,7 @@ class S3UploadTest {
             }
             assertThat(sha256(s3.bytes(key))).as("content of %s", key).isEqualTo(artifact.sha256());
             assertThat(stored.objects()).filteredOn(o -> o.key().equals(key))
-                    .singleElement().extracting(ArtifactsStored.StoredObject::size).isEqualTo(artifact.sizeBytes());
+                    .singleElement().extracting(ArtifactsStored.StoredArtifact::size).isEqualTo(artifact.sizeBytes());
         }
         assertThat(job.dir).as("work dir removed once stored").doesNotExist();
 

@@ -8,7 +8,7 @@ import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.status.JobListing;
 import dev.clipflow.gateway.status.JobStatusResponse;
 import dev.clipflow.gateway.status.JobStatusService;
-import dev.clipflow.gateway.submit.ClipRequest;
+import dev.clipflow.gateway.submit.SubmittedClip;
 import dev.clipflow.gateway.submit.JobSubmission;
 import dev.clipflow.gateway.submit.JobSubmitter;
 import dev.clipflow.store.StorageUnavailableException;
@@ -49,7 +49,7 @@ public class ClipflowTools {
             @ToolArg(name = "source_url", description = "http(s) URL of the video file") String sourceUrl,
             @ToolArg(name = "title", description = "title of the job (200 characters at most)", required = false) String title,
             @ToolArg(name = "clips", description = "exact ranges: [{start, end, title?}] in seconds", required = false)
-            List<ClipRequest> clips,
+            List<SubmittedClip> clips,
             @ToolArg(name = "target_clips", description = "how many clips to choose automatically (1-15)", required = false)
             Integer targetClips,
             @ToolArg(name = "output_format", description = "vertical (default), square, horizontal or original",

@@ -68,7 +68,7 @@ public class WebhookConsumer {
     /** A recut's names its recut and lists only the recut's clips (the job's own are in the job's completion). */
     private WebhookPayload payload(ClipflowEvent event) {
         if (event instanceof JobRendered rendered) {
-            List<JobStatusResponse.Clip> clips = rendered.clips().stream()
+            List<JobStatusResponse.StatusClip> clips = rendered.clips().stream()
                     .map(c -> status.clipOf(rendered.jobId(), c)).toList();
             return new WebhookPayload(rendered.isRecut() ? WebhookPayload.RECUT_COMPLETED : WebhookPayload.COMPLETED,
                     rendered.jobId(), "completed", clips, null, rendered.recutId());

@@ -26,8 +26,8 @@ public record JobStatusResponse(
     }
 
     /** {@code captions} says what became of the job's captions, when it had any. */
-    public record Result(String storageUrl, List<Clip> clips, CaptionsStatus captions) {
-        public Result(String storageUrl, List<Clip> clips) {
+    public record Result(String storageUrl, List<StatusClip> clips, CaptionsStatus captions) {
+        public Result(String storageUrl, List<StatusClip> clips) {
             this(storageUrl, clips, null);
         }
     }
@@ -36,7 +36,7 @@ public record JobStatusResponse(
      * {@code number} is 1-based, the n of the clip's file name; {@code captionsUrl} is the clip's {@code .srt}; its
      * {@code .vtt} is beside it.
      */
-    public record Clip(int number, String title, String url, String thumbnailUrl, double duration, String captionsUrl) {
+    public record StatusClip(int number, String title, String url, String thumbnailUrl, double duration, String captionsUrl) {
     }
 
     public record BackupStatus(JobState.Backup status) {

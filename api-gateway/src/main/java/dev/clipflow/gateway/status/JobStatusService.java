@@ -53,7 +53,7 @@ public class JobStatusService {
             JobMetadata metadata = ClipflowJson.decodeMetadata(store.getBytes(info.key()));
             List<RenderedClip> clips = new ArrayList<>();
             for (int i = 0; i < metadata.shorts().size(); i++) {
-                JobMetadata.Short s = metadata.shorts().get(i);
+                JobMetadata.MetadataClip s = metadata.shorts().get(i);
                 clips.add(new RenderedClip(ObjectKeys.clipNumberOf(s.file()).orElse(i + 1), s.videoTitleForYoutubeShort(),
                         s.duration(), s.width(), s.height(), s.file(), s.thumbnail(), s.captionsFile()));
             }
@@ -67,7 +67,7 @@ public class JobStatusService {
                 ? new JobStatusResponse.Error(s.errorCode(), s.errorMessage()) : null;
         JobStatusResponse.Result result = null;
         if (s.status() == Status.COMPLETED && s.metadataKey() != null) {
-            List<JobStatusResponse.Clip> clips = s.clips().stream().map(c -> clipOf(s.jobId(), c)).toList();
+            List<JobStatusResponse.StatusClip> clips = s.clips().stream().map(c -> clipOf(s.jobId(), c)).toList();
             result = new JobStatusResponse.Result(store.urlFor(s.metadataKey()), clips, s.captions());
         }
         List<JobStatusResponse.Recut> recuts = s.recuts().isEmpty() ? null : s.recuts().stream()
@@ -80,8 +80,8 @@ public class JobStatusService {
     }
 
     /** A clip as the status and the webhooks show it: its number, title, duration and where its files are. */
-    public JobStatusResponse.Clip clipOf(String jobId, RenderedClip c) {
-        return new JobStatusResponse.Clip(c.number(), c.title(), url(jobId, c.file()),
+    public JobStatusResponse.StatusClip clipOf(String jobId, RenderedClip c) {
+        return new JobStatusResponse.StatusClip(c.number(), c.title(), url(jobId, c.file()),
                 c.thumbnail() == null ? null : url(jobId, c.thumbnail()), c.duration(),
                 c.captions() == null ? null : url(jobId, c.captions()));
     }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record JobSubmission(
         String sourceUrl,
         String title,
-        List<ClipRequest> clips,
+        List<SubmittedClip> clips,
         Integer targetClips,
         Double clipMinSeconds,
         Double clipMaxSeconds,
@@ -28,7 +28,7 @@ public record JobSubmission(
         String captionStyle) {
 
     /** A submission without captions. */
-    public JobSubmission(String sourceUrl, String title, List<ClipRequest> clips, Integer targetClips,
+    public JobSubmission(String sourceUrl, String title, List<SubmittedClip> clips, Integer targetClips,
             Double clipMinSeconds, Double clipMaxSeconds, String outputFormat, String layout, String webhookUrl,
             String webhookSecret) {
         this(sourceUrl, title, clips, targetClips, clipMinSeconds, clipMaxSeconds, outputFormat, layout, webhookUrl,

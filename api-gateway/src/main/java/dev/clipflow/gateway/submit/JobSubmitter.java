@@ -247,12 +247,12 @@ public class JobSubmitter {
                 f.get("captions_url"), f.get("caption_style"));
     }
 
-    private List<ClipRequest> clips(String clipsJson) {
+    private List<SubmittedClip> clips(String clipsJson) {
         if (clipsJson == null || clipsJson.isBlank()) {
             return null;
         }
         try {
-            return json.readValue(clipsJson, new TypeReference<List<ClipRequest>>() {
+            return json.readValue(clipsJson, new TypeReference<List<SubmittedClip>>() {
             });
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("malformed_json",

@@ -5,7 +5,7 @@ import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.captions.CaptionStyle;
 import dev.clipflow.contracts.events.JobRequested.AutoSelection;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.Webhook;
 import dev.clipflow.contracts.source.RejectedSourceUrlException;
 import dev.clipflow.contracts.source.SourceUrlPolicy;
@@ -44,7 +44,7 @@ public class JobValidator {
     }
 
     /** The checked options of a job; the source itself is added by the caller. */
-    public record ValidJob(String title, String sourceUrl, List<ClipRange> clips, AutoSelection auto,
+    public record ValidJob(String title, String sourceUrl, List<RequestedClip> clips, AutoSelection auto,
                            OutputFormat outputFormat, FrameLayout layout, Webhook webhook, CaptionsChoice captions) {
 
         public ValidJob withTitle(String newTitle) {
@@ -76,14 +76,14 @@ public class JobValidator {
         if (title != null && title.length() > MAX_TITLE_LENGTH) {
             throw ApiException.invalid("title_too_long", "title is longer than " + MAX_TITLE_LENGTH + " characters", "title");
         }
-        List<ClipRange> clips = clips(s.clips());
+        List<RequestedClip> clips = clips(s.clips());
         AutoSelection auto = clips.isEmpty() ? auto(s) : null;
         return new ValidJob(title, sourceUrl, clips, auto, outputFormat(s.outputFormat()), layout(s.layout()), webhook(s),
                 captions(s, captionsFileSent));
     }
 
     /** The checked options of a recut: the ranges (at least one), and format, layout, captions as for a job. */
-    public record ValidRecut(List<ClipRange> clips, OutputFormat outputFormat, FrameLayout layout, CaptionsChoice captions) {
+    public record ValidRecut(List<RequestedClip> clips, OutputFormat outputFormat, FrameLayout layout, CaptionsChoice captions) {
     }
 
     /**
@@ -95,7 +95,7 @@ public class JobValidator {
             throw ApiException.invalid("not_a_recut_option", "a recut cuts the job's own source; leave out source_url",
                     "source_url");
         }
-        List<ClipRange> clips = clips(s.clips());
+        List<RequestedClip> clips = clips(s.clips());
         if (clips.isEmpty()) {
             throw ApiException.invalid("missing_clips", "a recut needs at least one range in 'clips'", "clips");
         }
@@ -133,7 +133,7 @@ public class JobValidator {
         return new CaptionsChoice(fileSent, url, auto, style);
     }
 
-    private List<ClipRange> clips(List<ClipRequest> requested) {
+    private List<RequestedClip> clips(List<SubmittedClip> requested) {
         if (requested == null || requested.isEmpty()) {
             return List.of();
         }
@@ -141,9 +141,9 @@ public class JobValidator {
             throw ApiException.invalid("too_many_clips",
                     "at most " + AutoSelection.MAX_CLIPS + " clips per job, got " + requested.size(), "clips");
         }
-        List<ClipRange> ranges = new ArrayList<>(requested.size());
+        List<RequestedClip> ranges = new ArrayList<>(requested.size());
         for (int i = 0; i < requested.size(); i++) {
-            ClipRequest c = requested.get(i);
+            SubmittedClip c = requested.get(i);
             String at = "clips[" + i + "]";
             if (c == null) {
                 throw ApiException.invalid("invalid_clip", at + " is empty", at);
@@ -161,7 +161,7 @@ public class JobValidator {
                 throw ApiException.invalid("invalid_clip_range",
                         at + ".end must be after start (" + c.start() + "), got " + c.end(), at + ".end");
             }
-            ranges.add(new ClipRange(c.start(), c.end(),
+            ranges.add(new RequestedClip(c.start(), c.end(),
                     limited(c.title(), MAX_TITLE_LENGTH, at + ".title"),
                     limited(c.tiktokDesc(), MAX_TEXT_LENGTH, at + ".tiktok_desc"),
                     limited(c.instaDesc(), MAX_TEXT_LENGTH, at + ".insta_desc")));

@@ -9,7 +9,7 @@ import java.util.List;
  * does ({@code job.recut.completed}, {@code job.recut.failed}: {@code recutId} set, {@code clips} the recut's own).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WebhookPayload(String event, String jobId, String status, List<JobStatusResponse.Clip> clips,
+public record WebhookPayload(String event, String jobId, String status, List<JobStatusResponse.StatusClip> clips,
                              JobStatusResponse.Error error, String recutId) {
 
     public static final String COMPLETED = "job.completed";

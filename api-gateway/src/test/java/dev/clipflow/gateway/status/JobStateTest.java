@@ -68,7 +68,7 @@ class JobStateTest {
         String late = JobId.newId();
         ClipsRequested asked = new ClipsRequested(1, id, Instant.now(), ok,
                 JobRequested.JobSource.uploaded("uploads/" + id + "/source.mp4", "a.mp4", 1),
-                List.of(JobRequested.ClipRange.of(1, 2)), null, null, null);
+                List.of(JobRequested.RequestedClip.of(1, 2)), null, null, null);
         JobRendered recut = new JobRendered(1, id, Instant.now(), "Talk", id + "/Talk_metadata.json",
                 List.of(new JobRendered.RenderedArtifact("Talk_metadata.json", ArtifactKind.METADATA, null, 10, "ab")),
                 List.of(new JobRendered.RenderedClip(2, "second", 1, 1080, 1920, "Talk_clip_2.mp4", "Talk_clip_2.jpg")),
@@ -120,7 +120,7 @@ class JobStateTest {
         String recutId = JobId.newId();
         ClipsRequested asked = new ClipsRequested(1, id, Instant.now(), recutId,
                 JobRequested.JobSource.uploaded("uploads/" + id + "/source.mp4", "a.mp4", 1),
-                List.of(JobRequested.ClipRange.of(1, 2)), null, null, null);
+                List.of(JobRequested.RequestedClip.of(1, 2)), null, null, null);
         JobState s = fold(requested(id, null), rendered(id),
                 new ArtifactsStored(1, id, Instant.now(), List.of(), id + "/Talk_metadata.json", recutId),
                 asked, recutRendered(recutId));

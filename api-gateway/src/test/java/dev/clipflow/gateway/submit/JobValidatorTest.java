@@ -21,7 +21,7 @@ class JobValidatorTest {
         return new JobSubmission(url, null, null, null, null, null, null, null, null, null);
     }
 
-    private static JobSubmission withClips(List<ClipRequest> clips) {
+    private static JobSubmission withClips(List<SubmittedClip> clips) {
         return new JobSubmission(null, null, clips, null, null, null, null, null, null, null);
     }
 
@@ -46,7 +46,7 @@ class JobValidatorTest {
 
     @Test
     void explicitRangesWithDecimalsAreKept() {
-        ValidJob job = validator.validate(withClips(List.of(new ClipRequest(1.5, 7.25, "intro", "tt", "ig"))), true);
+        ValidJob job = validator.validate(withClips(List.of(new SubmittedClip(1.5, 7.25, "intro", "tt", "ig"))), true);
         assertThat(job.clips()).singleElement().satisfies(c -> {
             assertThat(c.start()).isEqualTo(1.5);
             assertThat(c.end()).isEqualTo(7.25);
@@ -87,17 +87,17 @@ class JobValidatorTest {
 
     @Test
     void negativeStartAndEndNotAfterStartAreRefusedNamingTheClip() {
-        refused(withClips(List.of(new ClipRequest(-1.0, 5.0, null, null, null))), true, "invalid_clip_range", "clips[0].start");
-        refused(withClips(List.of(new ClipRequest(0.0, 5.0, null, null, null), new ClipRequest(5.0, 5.0, null, null, null))),
+        refused(withClips(List.of(new SubmittedClip(-1.0, 5.0, null, null, null))), true, "invalid_clip_range", "clips[0].start");
+        refused(withClips(List.of(new SubmittedClip(0.0, 5.0, null, null, null), new SubmittedClip(5.0, 5.0, null, null, null))),
                 true, "invalid_clip_range", "clips[1].end");
-        refused(withClips(List.of(new ClipRequest(null, 5.0, null, null, null))), true, "invalid_clip_range", "clips[0].start");
+        refused(withClips(List.of(new SubmittedClip(null, 5.0, null, null, null))), true, "invalid_clip_range", "clips[0].start");
     }
 
     @Test
     void moreThanFifteenClipsAreRefused() {
-        List<ClipRequest> clips = new ArrayList<>();
+        List<SubmittedClip> clips = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            clips.add(new ClipRequest(i * 10.0, i * 10.0 + 5, null, null, null));
+            clips.add(new SubmittedClip(i * 10.0, i * 10.0 + 5, null, null, null));
         }
         refused(withClips(clips), true, "too_many_clips", "clips");
         assertThat(validator.validate(withClips(clips.subList(0, 15)), true).clips()).hasSize(15);

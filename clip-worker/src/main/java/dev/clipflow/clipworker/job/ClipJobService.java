@@ -291,7 +291,7 @@ public class ClipJobService {
     private JobMetadata storedWith(String jobId, JobMetadata stored, Set<String> announced) {
         long deadline = System.nanoTime() + EARLIER_UPLOAD_WAIT.toNanos();
         JobMetadata now = stored;
-        while (!now.shorts().stream().map(JobMetadata.Short::file).collect(Collectors.toSet()).containsAll(announced)) {
+        while (!now.shorts().stream().map(JobMetadata.MetadataClip::file).collect(Collectors.toSet()).containsAll(announced)) {
             if (System.nanoTime() > deadline) {
                 throw new JobFailure(FailureCode.STORAGE_UNAVAILABLE, "the job's earlier clips were not all in storage after "
                         + EARLIER_UPLOAD_WAIT.toMinutes() + " minutes; try the recut again once they are", true);

@@ -150,7 +150,7 @@ public final class JobRenderer {
         long started = System.nanoTime();
         List<ClipOutcome> outcomes = ParallelClips.run(tasks, settings.clipsAtOnce());
         double wallSeconds = (System.nanoTime() - started) / 1e9;
-        List<JobMetadata.Short> shorts = outcomes.stream().map(ClipOutcome::described).toList();
+        List<JobMetadata.MetadataClip> shorts = outcomes.stream().map(ClipOutcome::described).toList();
         JobMetadata metadata = recut == null
                 ? new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
                         Instant.now(), sourceName(job), job.outputFormat(), shorts,
@@ -167,15 +167,15 @@ public final class JobRenderer {
     }
 
     /** The job's metadata with the recut's clips after its own; the job's other fields stay as they were. */
-    private static JobMetadata withClipsAdded(JobMetadata earlier, List<JobMetadata.Short> added, JobCaptions captions) {
-        List<JobMetadata.Short> all = new ArrayList<>(earlier.shorts());
+    private static JobMetadata withClipsAdded(JobMetadata earlier, List<JobMetadata.MetadataClip> added, JobCaptions captions) {
+        List<JobMetadata.MetadataClip> all = new ArrayList<>(earlier.shorts());
         all.addAll(added);
         return new JobMetadata(earlier.jobId(), earlier.title(), earlier.createdAt(), earlier.sourceVideo(),
                 earlier.outputFormat(), all, earlier.selection(),
                 earlier.captions() != null ? earlier.captions() : captions.status());
     }
 
-    private record ClipOutcome(PlannedClip clip, JobMetadata.Short described, boolean rendered) {
+    private record ClipOutcome(PlannedClip clip, JobMetadata.MetadataClip described, boolean rendered) {
     }
 
     /** One clip and its poster frame; a clip an earlier run finished is kept. */
@@ -281,11 +281,11 @@ public final class JobRenderer {
         }
     }
 
-    private JobMetadata.Short describe(JobRequested job, PlannedClip clip, Framing framing, Path clipFile, Path posterFile,
+    private JobMetadata.MetadataClip describe(JobRequested job, PlannedClip clip, Framing framing, Path clipFile, Path posterFile,
             Path srtFile, Captions clipCaptions) {
         ProbedMedia rendered = prober.probe(clipFile);
         try {
-            return new JobMetadata.Short(clip.start(), clip.end(), clipTitle(job, clip), clip.tiktokDesc(), clip.instaDesc(),
+            return new JobMetadata.MetadataClip(clip.start(), clip.end(), clipTitle(job, clip), clip.tiktokDesc(), clip.instaDesc(),
                     clipFile.getFileName().toString(), round(rendered.durationSeconds()), rendered.width(), rendered.height(),
                     Files.size(clipFile), JobWorkspace.sha256(clipFile), posterFile.getFileName().toString(),
                     clip.predictedScore(), clip.reason(), srtFile == null ? null : srtFile.getFileName().toString(),
@@ -331,7 +331,7 @@ public final class JobRenderer {
         List<RenderedArtifact> artifacts = new ArrayList<>();
         List<RenderedClip> clips = new ArrayList<>();
         for (int i = firstClip; i < metadata.shorts().size(); i++) {
-            JobMetadata.Short s = metadata.shorts().get(i);
+            JobMetadata.MetadataClip s = metadata.shorts().get(i);
             int number = ObjectKeys.clipNumberOf(s.file()).orElse(i + 1);
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, number));
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, number));

@@ -4,7 +4,7 @@ import dev.clipflow.clipworker.JobFailure;
 import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRequested;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public class ExplicitRangeSelector implements MomentSelector {
         }
         List<PlannedClip> clips = new ArrayList<>();
         for (int i = 0; i < job.clips().size(); i++) {
-            ClipRange range = job.clips().get(i);
+            RequestedClip range = job.clips().get(i);
             if (range.end() > media.durationSeconds() + END_TOLERANCE_SECONDS) {
                 throw new JobFailure(FailureCode.RANGE_OUT_OF_BOUNDS, String.format(Locale.ROOT,
                         "clip %d (%.3f-%.3f s) ends after the end of the source (%.3f s)",

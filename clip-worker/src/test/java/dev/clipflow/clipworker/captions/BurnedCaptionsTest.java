@@ -23,7 +23,7 @@ import dev.clipflow.contracts.captions.Word;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobRequested.CaptionsRequest;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ArtifactKind;
@@ -77,7 +77,7 @@ class BurnedCaptionsTest {
     void aKnownSrtIsBurnedInWhereItsCueIsAndReadBackByOcr() throws Exception {
         Optional<Path> tesseract = Ocr.tesseract();
         assumeThat(tesseract).as("needs Debian's tesseract-ocr and tesseract-ocr-eng (see .ci/run)").isPresent();
-        JobRequested job = job(List.of(ClipRange.of(2, 8)), CaptionStyle.PLAIN);
+        JobRequested job = job(List.of(RequestedClip.of(2, 8)), CaptionStyle.PLAIN);
         JobRendered rendered = render(job, CaptionParser.parse(SRT.getBytes(StandardCharsets.UTF_8)));
         Path clip = workspace(job).clip(1);
 
@@ -93,7 +93,7 @@ class BurnedCaptionsTest {
 
     @Test
     void theSidecarsBesideTheClipHaveClipTimesAndTheMetadataNamesThem() throws Exception {
-        JobRequested job = job(List.of(ClipRange.of(2, 8)), CaptionStyle.NONE);
+        JobRequested job = job(List.of(RequestedClip.of(2, 8)), CaptionStyle.NONE);
         JobRendered rendered = render(job, CaptionParser.parse(SRT.getBytes(StandardCharsets.UTF_8)));
         JobWorkspace workspace = workspace(job);
 
@@ -113,7 +113,7 @@ class BurnedCaptionsTest {
 
     @Test
     void karaokeHighlightsTheWordBeingSpoken() throws Exception {
-        JobRequested job = job(List.of(ClipRange.of(1, 6)), CaptionStyle.KARAOKE);
+        JobRequested job = job(List.of(RequestedClip.of(1, 6)), CaptionStyle.KARAOKE);
         // In clip time: ONE 1-2 s, TWO 2-3 s, THREE 3-4 s.
         Captions captions = new Captions(List.of(new Cue(2, 5, "ONE TWO THREE",
                 List.of(new Word(2, 3, "ONE"), new Word(3, 4, "TWO"), new Word(4, 5, "THREE")))));
@@ -166,7 +166,7 @@ class BurnedCaptionsTest {
         return new JobWorkspace(work, job.jobId(), job.title());
     }
 
-    private static JobRequested job(List<ClipRange> clips, CaptionStyle style) {
+    private static JobRequested job(List<RequestedClip> clips, CaptionStyle style) {
         String jobId = JobId.newId();
         return new JobRequested(1, jobId, Instant.now(), "Captions", JobSource.uploaded("uploads/" + jobId + "/source.mp4",
                 "plain.mp4", 1), clips, null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null,

@@ -11,7 +11,7 @@ import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.layout.ObjectKeys;
@@ -54,9 +54,9 @@ class CancelJobTest {
         Path longSource = SampleVideo.builder().seconds(40).size(1280, 720).fps(30).build().writeTo(dir.resolve("long.mp4"));
         try (EventLog log = new EventLog(KafkaTestResource.companion())) {
             JobRequested rendering = uploadedJob("Long talk", longSource, OutputFormat.VERTICAL,
-                    List.of(ClipRange.of(0, 13), ClipRange.of(13, 26), ClipRange.of(26, 39)));
-            JobRequested queued = uploadedJob("Never rendered", longSource, OutputFormat.ORIGINAL, List.of(ClipRange.of(0, 1)));
-            JobRequested next = uploadedJob("Next one", longSource, OutputFormat.ORIGINAL, List.of(ClipRange.of(1, 2)));
+                    List.of(RequestedClip.of(0, 13), RequestedClip.of(13, 26), RequestedClip.of(26, 39)));
+            JobRequested queued = uploadedJob("Never rendered", longSource, OutputFormat.ORIGINAL, List.of(RequestedClip.of(0, 1)));
+            JobRequested next = uploadedJob("Next one", longSource, OutputFormat.ORIGINAL, List.of(RequestedClip.of(1, 2)));
 
             log.send(rendering);
             log.await(rendering.jobId(), e -> e instanceof JobProgress p && p.percent() > 0, 1, WAIT);
@@ -101,7 +101,7 @@ class CancelJobTest {
                 .count();
     }
 
-    private JobRequested uploadedJob(String title, Path file, OutputFormat format, List<ClipRange> ranges) {
+    private JobRequested uploadedJob(String title, Path file, OutputFormat format, List<RequestedClip> ranges) {
         String jobId = JobId.newId();
         String key = ObjectKeys.uploadedSource(jobId, "mp4");
         store.put(key, file, PutOptions.of("video/mp4"));

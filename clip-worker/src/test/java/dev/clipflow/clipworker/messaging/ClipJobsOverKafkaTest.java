@@ -21,7 +21,7 @@ import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobProgress;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.json.ClipflowJson;
@@ -87,7 +87,7 @@ class ClipJobsOverKafkaTest {
 
     @Test
     void anUploadedVideoIsRenderedWithItsEventsInOrderAndARedeliveryRendersNothingNew() throws Exception {
-        JobRequested job = uploadedJob("Kafka talk", List.of(ClipRange.of(0.5, 2.0), ClipRange.of(3, 4), ClipRange.of(6, 7.5)),
+        JobRequested job = uploadedJob("Kafka talk", List.of(RequestedClip.of(0.5, 2.0), RequestedClip.of(3, 4), RequestedClip.of(6, 7.5)),
                 OutputFormat.ORIGINAL);
 
         log.send(job);
@@ -120,13 +120,13 @@ class ClipJobsOverKafkaTest {
 
     @Test
     void aRecutAddsClipsNumberedAfterTheJobsOwnToItsMetadataAndARedeliveredRecutRendersNothingTwice() throws Exception {
-        JobRequested job = uploadedJob("Recut talk", List.of(ClipRange.of(0.5, 2.0), ClipRange.of(3, 4)), OutputFormat.ORIGINAL);
+        JobRequested job = uploadedJob("Recut talk", List.of(RequestedClip.of(0.5, 2.0), RequestedClip.of(3, 4)), OutputFormat.ORIGINAL);
         log.send(job);
         JobRendered own = lastRendered(log.await(job.jobId(), JobRendered.class::isInstance, 1, WAIT));
         storeAsTheUploader(own);
         Path dir = workDir.resolve(job.jobId());
 
-        ClipsRequested first = recut(job, ClipRange.of(5, 6), ClipRange.of(6.5, 7.5));
+        ClipsRequested first = recut(job, RequestedClip.of(5, 6), RequestedClip.of(6.5, 7.5));
         log.send(first);
         JobRendered added = rendered(job, first);
 
@@ -138,13 +138,13 @@ class ClipJobsOverKafkaTest {
                 "Recut_talk_clip_3.mp4", "Recut_talk_clip_3.jpg", "Recut_talk_clip_4.mp4", "Recut_talk_clip_4.jpg",
                 "Recut_talk_metadata.json");
         JobMetadata merged = ClipflowJson.decodeMetadata(Files.readAllBytes(dir.resolve("Recut_talk_metadata.json")));
-        assertThat(merged.shorts()).extracting(JobMetadata.Short::start).containsExactly(0.5, 3.0, 5.0, 6.5);
-        assertThat(merged.shorts()).extracting(JobMetadata.Short::file).containsExactly("Recut_talk_clip_1.mp4",
+        assertThat(merged.shorts()).extracting(JobMetadata.MetadataClip::start).containsExactly(0.5, 3.0, 5.0, 6.5);
+        assertThat(merged.shorts()).extracting(JobMetadata.MetadataClip::file).containsExactly("Recut_talk_clip_1.mp4",
                 "Recut_talk_clip_2.mp4", "Recut_talk_clip_3.mp4", "Recut_talk_clip_4.mp4");
 
         // The first recut is delivered again (a worker died before its offset was committed), then a second recut
         // arrives while the first one's clips are still being uploaded: it waits for them and numbers after them.
-        ClipsRequested second = recut(job, ClipRange.of(1, 2));
+        ClipsRequested second = recut(job, RequestedClip.of(1, 2));
         log.send(first);
         log.send(second);
         Thread.sleep(1000);
@@ -158,7 +158,7 @@ class ClipJobsOverKafkaTest {
                 .hasSize(5);
 
         storeAsTheUploader(next);
-        ClipsRequested late = recut(job, ClipRange.of(7, 12));
+        ClipsRequested late = recut(job, RequestedClip.of(7, 12));
         log.send(late);
         JobFailed failed = (JobFailed) log.await(job.jobId(), e -> e instanceof JobFailed f && late.recutId().equals(f.recutId()),
                 1, WAIT).stream().filter(JobFailed.class::isInstance).findFirst().orElseThrow();
@@ -176,7 +176,7 @@ class ClipJobsOverKafkaTest {
         return (JobRendered) events.stream().filter(JobRendered.class::isInstance).reduce((a, b) -> b).orElseThrow();
     }
 
-    private static ClipsRequested recut(JobRequested job, ClipRange... ranges) {
+    private static ClipsRequested recut(JobRequested job, RequestedClip... ranges) {
         return new ClipsRequested(1, job.jobId(), Instant.now(), JobId.newId(), job.source(), List.of(ranges), null,
                 FrameLayout.BLUR, null);
     }
@@ -205,10 +205,10 @@ class ClipJobsOverKafkaTest {
         new ProcessBuilder(TestMedia.FFMPEG.ffmpeg().toString(), "-v", "error", "-f", "lavfi", "-i", "sine=duration=1",
                 "-c:a", "aac", audioOnly.toString()).start().waitFor();
 
-        JobRequested hls = uploadedJob("hls", List.of(ClipRange.of(0, 1)), OutputFormat.VERTICAL, playlist);
-        JobRequested noVideo = uploadedJob("audio", List.of(ClipRange.of(0, 0.5)), OutputFormat.VERTICAL, audioOnly);
-        JobRequested corrupt = uploadedJob("garbage", List.of(ClipRange.of(0, 1)), OutputFormat.VERTICAL, garbage);
-        JobRequested pastTheEnd = uploadedJob("late", List.of(ClipRange.of(1, 2), ClipRange.of(7, 12)), OutputFormat.VERTICAL);
+        JobRequested hls = uploadedJob("hls", List.of(RequestedClip.of(0, 1)), OutputFormat.VERTICAL, playlist);
+        JobRequested noVideo = uploadedJob("audio", List.of(RequestedClip.of(0, 0.5)), OutputFormat.VERTICAL, audioOnly);
+        JobRequested corrupt = uploadedJob("garbage", List.of(RequestedClip.of(0, 1)), OutputFormat.VERTICAL, garbage);
+        JobRequested pastTheEnd = uploadedJob("late", List.of(RequestedClip.of(1, 2), RequestedClip.of(7, 12)), OutputFormat.VERTICAL);
         for (JobRequested job : List.of(hls, noVideo, corrupt, pastTheEnd)) {
             log.send(job);
         }
@@ -265,7 +265,7 @@ class ClipJobsOverKafkaTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/watch";
             JobRequested job = new JobRequested(1, JobId.newId(), Instant.now(), "From a URL", JobSource.url(url),
-                    List.of(ClipRange.of(1, 2)), null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
+                    List.of(RequestedClip.of(1, 2)), null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
 
             log.send(job);
             List<ClipflowEvent> events = log.await(job.jobId(),
@@ -281,7 +281,7 @@ class ClipJobsOverKafkaTest {
 
     @Test
     void aJobLeftHalfDoneByAStoppedWorkerIsCompletedWithOneSetOfArtifacts() throws Exception {
-        List<ClipRange> ranges = List.of(ClipRange.of(0, 1), ClipRange.of(2, 3.5), ClipRange.of(5, 6));
+        List<RequestedClip> ranges = List.of(RequestedClip.of(0, 1), RequestedClip.of(2, 3.5), RequestedClip.of(5, 6));
         JobRequested job = uploadedJob("Crash", ranges, OutputFormat.ORIGINAL);
         // The stopped worker finished clip 1, was killed writing clip 2, and never wrote the metadata.
         JobWorkspace ws = new JobWorkspace(workDir, job.jobId(), job.title());
@@ -307,12 +307,12 @@ class ClipJobsOverKafkaTest {
 
     @Test
     void aJobStartedThreeTimesByWorkersThatDiedFailsWithWorkerCrashedAndTheNextJobIsRendered() throws Exception {
-        JobRequested poison = uploadedJob("Poison", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+        JobRequested poison = uploadedJob("Poison", List.of(RequestedClip.of(0, 1)), OutputFormat.ORIGINAL);
         // Three workers took the job, wrote its JobStarted, and died before its outcome.
         for (int worker = 1; worker <= 3; worker++) {
             log.sendAsWorker(JobStarted.now(poison.jobId(), "clip-worker-" + worker));
         }
-        JobRequested next = uploadedJob("After poison", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+        JobRequested next = uploadedJob("After poison", List.of(RequestedClip.of(0, 1)), OutputFormat.ORIGINAL);
 
         log.send(poison);
         log.send(next);
@@ -328,7 +328,7 @@ class ClipJobsOverKafkaTest {
 
     @Test
     void aJobStartedTwiceBeforeIsStartedOnceMore() throws Exception {
-        JobRequested job = uploadedJob("Twice", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+        JobRequested job = uploadedJob("Twice", List.of(RequestedClip.of(0, 1)), OutputFormat.ORIGINAL);
         log.sendAsWorker(JobStarted.now(job.jobId(), "clip-worker-1"));
         log.sendAsWorker(JobStarted.now(job.jobId(), "clip-worker-2"));
 
@@ -340,7 +340,7 @@ class ClipJobsOverKafkaTest {
 
     @Test
     void storageThatStaysDownSendsTheJobToTheDeadLetterTopicAndTheWorkerCarriesOn() throws Exception {
-        JobRequested job = uploadedJob("Storage down", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL);
+        JobRequested job = uploadedJob("Storage down", List.of(RequestedClip.of(0, 1)), OutputFormat.ORIGINAL);
         S3TestResource.server().stop();
         try {
             log.send(job);
@@ -355,7 +355,7 @@ class ClipJobsOverKafkaTest {
         } finally {
             S3TestResource.server().restart();
         }
-        JobRequested next = uploadedJob("After the outage", List.of(ClipRange.of(0, 0.5)), OutputFormat.ORIGINAL);
+        JobRequested next = uploadedJob("After the outage", List.of(RequestedClip.of(0, 0.5)), OutputFormat.ORIGINAL);
         log.send(next);
         assertThat(log.await(next.jobId(), e -> e instanceof JobRendered || e instanceof JobFailed, 1, WAIT))
                 .last().isInstanceOf(JobRendered.class);
@@ -389,11 +389,11 @@ class ClipJobsOverKafkaTest {
         return (JobFailed) events.stream().filter(JobFailed.class::isInstance).findFirst().orElseThrow();
     }
 
-    private JobRequested uploadedJob(String title, List<ClipRange> ranges, OutputFormat format) {
+    private JobRequested uploadedJob(String title, List<RequestedClip> ranges, OutputFormat format) {
         return uploadedJob(title, ranges, format, source);
     }
 
-    private JobRequested uploadedJob(String title, List<ClipRange> ranges, OutputFormat format, Path file) {
+    private JobRequested uploadedJob(String title, List<RequestedClip> ranges, OutputFormat format, Path file) {
         String jobId = JobId.newId();
         String key = ObjectKeys.uploadedSource(jobId, "mp4");
         if (S3TestResource.server().isRunning()) {

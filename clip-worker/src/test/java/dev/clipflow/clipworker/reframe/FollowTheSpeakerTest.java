@@ -16,7 +16,7 @@ import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.events.JobRequested;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.metadata.JobMetadata;
@@ -123,7 +123,7 @@ class FollowTheSpeakerTest {
     @Test
     void aClipWithNobodyInItIsBlurredByDefault() throws Exception {
         Path empty = TestMedia.video(work.resolve("empty.mp4"), 2, 640, 360, FPS, false);
-        JobRequested job = job(null, ClipRange.of(0, 2));
+        JobRequested job = job(null, RequestedClip.of(0, 2));
 
         Rendered clip = render(job, empty);
 
@@ -131,7 +131,7 @@ class FollowTheSpeakerTest {
         assertThat(clip.metadata.trackedFaceShare()).isZero();
     }
 
-    private record Rendered(JobMetadata.Short metadata, List<byte[]> frames) {
+    private record Rendered(JobMetadata.MetadataClip metadata, List<byte[]> frames) {
     }
 
     private Rendered render(JobRequested job) throws IOException {
@@ -202,10 +202,10 @@ class FollowTheSpeakerTest {
     }
 
     private static JobRequested job(FrameLayout layout) {
-        return job(layout, ClipRange.of(0, DURATION));
+        return job(layout, RequestedClip.of(0, DURATION));
     }
 
-    private static JobRequested job(FrameLayout layout, ClipRange range) {
+    private static JobRequested job(FrameLayout layout, RequestedClip range) {
         return new JobRequested(1, JobId.newId(), Instant.now(), "Talk", JobSource.uploaded("uploads/x/source.mp4", "talk.mp4", 1),
                 List.of(range), null, OutputFormat.VERTICAL, layout, null);
     }

@@ -18,7 +18,7 @@ import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ArtifactKind;
@@ -41,10 +41,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JobRendererTest {
 
     private static final int FPS = 30;
-    private static final List<ClipRange> THREE_RANGES = List.of(
-            new ClipRange(0.5, 1.5, "First", "tiktok one", "insta one"),
-            ClipRange.of(3.2, 4.4),
-            ClipRange.of(6.0, 7.0));
+    private static final List<RequestedClip> THREE_RANGES = List.of(
+            new RequestedClip(0.5, 1.5, "First", "tiktok one", "insta one"),
+            RequestedClip.of(3.2, 4.4),
+            RequestedClip.of(6.0, 7.0));
 
     @TempDir
     static Path shared;
@@ -93,7 +93,7 @@ class JobRendererTest {
     @Test
     void theFirstFrameOfAClipIsTheFrameAtTheRangeStart() throws Exception {
         // testsrc2 draws a running frame counter: compare the clip's first frame with the source frame at 3.2 s.
-        JobRequested job = job("First frame", List.of(ClipRange.of(3.2, 3.6)), OutputFormat.ORIGINAL, FrameLayout.BLUR);
+        JobRequested job = job("First frame", List.of(RequestedClip.of(3.2, 3.6)), OutputFormat.ORIGINAL, FrameLayout.BLUR);
         render(job);
 
         Path fromClip = work.resolve("clip-first.png");
@@ -109,7 +109,7 @@ class JobRendererTest {
     @Test
     void theAudioIsNormalisedToAboutMinus14Lufs() {
         Path quiet = TestMedia.video(work.resolve("quiet.mp4"), 6, 320, 180, FPS, true);
-        JobRequested job = job("Loud", List.of(ClipRange.of(0.5, 5.5)), OutputFormat.ORIGINAL, FrameLayout.BLUR);
+        JobRequested job = job("Loud", List.of(RequestedClip.of(0.5, 5.5)), OutputFormat.ORIGINAL, FrameLayout.BLUR);
         Path jobSource = copy(quiet, workspace(job));
         ProbedMedia media = prober.probe(jobSource);
         assertThat(TestMedia.integratedLoudness(quiet)).isLessThan(-30);
@@ -135,7 +135,7 @@ class JobRendererTest {
         assertThat(metadata.sourceVideo()).isEqualTo("talk.mp4");
         assertThat(metadata.selection().method()).isEqualTo("explicit");
         assertThat(metadata.shorts()).hasSize(3);
-        JobMetadata.Short first = metadata.shorts().get(0);
+        JobMetadata.MetadataClip first = metadata.shorts().get(0);
         assertThat(first.start()).isEqualTo(0.5);
         assertThat(first.end()).isEqualTo(1.5);
         assertThat(first.videoTitleForYoutubeShort()).isEqualTo("First");
@@ -210,7 +210,7 @@ class JobRendererTest {
 
     @Test
     void aFailingFfmpegGivesRenderFailedWithItsErrorOutput() throws Exception {
-        JobRequested job = job("Broken", List.of(ClipRange.of(0, 1)), OutputFormat.ORIGINAL, FrameLayout.BLUR);
+        JobRequested job = job("Broken", List.of(RequestedClip.of(0, 1)), OutputFormat.ORIGINAL, FrameLayout.BLUR);
         Path source = copy(landscapeSource, workspace(job));
         ProbedMedia media = prober.probe(source);
         Files.delete(source);
@@ -227,7 +227,7 @@ class JobRendererTest {
     void anFfmpegRunOverItsTimeLimitIsKilledAndReported() {
         JobRenderer impatient = new JobRenderer(TestMedia.FFMPEG, runner, prober,
                 new RenderSettings("veryslow", 21, 0, Duration.ofMillis(300), 1), TestMedia.reframer(runner));
-        JobRequested job = job("Slow", List.of(ClipRange.of(0, 7)), OutputFormat.VERTICAL, FrameLayout.BLUR);
+        JobRequested job = job("Slow", List.of(RequestedClip.of(0, 7)), OutputFormat.VERTICAL, FrameLayout.BLUR);
         Path source = copy(landscapeSource, workspace(job));
         ProbedMedia media = prober.probe(source);
         long started = System.nanoTime();
@@ -274,7 +274,7 @@ class JobRendererTest {
                 case "$*" in *clip_2.mp4*) sleep 0.3; echo "simulated encoder crash" >&2; exit 1;; esac
                 exec "$FFMPEG" "$@"
                 """), runner, prober, RenderSettings.DEFAULT, TestMedia.reframer(runner));
-        JobRequested job = job("Half", List.of(ClipRange.of(0, 7.5), ClipRange.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
+        JobRequested job = job("Half", List.of(RequestedClip.of(0, 7.5), RequestedClip.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
         JobWorkspace ws = workspace(job);
         Path source = copy(landscapeSource, ws);
         ProbedMedia media = prober.probe(source);
@@ -299,14 +299,14 @@ class JobRendererTest {
 
     @Test
     void aLandscapeSourceFillsAVerticalFrameOverABlurAndAPortraitOneIsPaddedInAHorizontalFrame() throws Exception {
-        JobRequested vertical = job("Blur", List.of(ClipRange.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
+        JobRequested vertical = job("Blur", List.of(RequestedClip.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.BLUR);
         render(vertical);
         double[] verticalBands = bandLuma(workspace(vertical).clip(1), 9, 16, false);
         assertThat(verticalBands[0]).as("top band: blurred picture, not black").isGreaterThan(40);
         assertThat(verticalBands[1]).as("centre: the picture").isGreaterThan(40);
 
         Path portrait = TestMedia.video(work.resolve("portrait.mp4"), 2, 360, 640, FPS, false);
-        JobRequested horizontal = job("Pad", List.of(ClipRange.of(0.5, 1.5)), OutputFormat.HORIZONTAL, FrameLayout.BLUR);
+        JobRequested horizontal = job("Pad", List.of(RequestedClip.of(0.5, 1.5)), OutputFormat.HORIZONTAL, FrameLayout.BLUR);
         JobWorkspace ws = workspace(horizontal);
         ws.create();
         Files.copy(portrait, ws.source("mp4"));
@@ -353,7 +353,7 @@ class JobRendererTest {
         ProbedMedia media = new ProbedMedia("mov,mp4,m4a,3gp,3g2,mj2", 8.0, 640, 360, 30, true);
         ExplicitRangeSelector selector = new ExplicitRangeSelector();
 
-        assertThatThrownBy(() -> selector.select(job("x", List.of(ClipRange.of(1, 2), ClipRange.of(7, 9.5)),
+        assertThatThrownBy(() -> selector.select(job("x", List.of(RequestedClip.of(1, 2), RequestedClip.of(7, 9.5)),
                 OutputFormat.VERTICAL, FrameLayout.BLUR), landscapeSource, media))
                 .isInstanceOfSatisfying(JobFailure.class, f -> {
                     assertThat(f.code()).isEqualTo(FailureCode.RANGE_OUT_OF_BOUNDS);
@@ -397,7 +397,7 @@ class JobRendererTest {
         }
     }
 
-    private static JobRequested job(String title, List<ClipRange> ranges, OutputFormat format, FrameLayout layout) {
+    private static JobRequested job(String title, List<RequestedClip> ranges, OutputFormat format, FrameLayout layout) {
         return new JobRequested(1, JobId.newId(), Instant.now(), title, JobSource.uploaded("uploads/x/source.mp4", "talk.mp4", 1),
                 ranges, null, format, layout, null);
     }

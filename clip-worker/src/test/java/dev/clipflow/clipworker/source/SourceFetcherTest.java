@@ -12,7 +12,7 @@ import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRequested;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.PutOptions;
@@ -98,7 +98,7 @@ class SourceFetcherTest {
         String key = "uploads/" + jobId + "/source.mp4";
         store.put(key, new ByteArrayInputStream(new byte[1000]), 1000, PutOptions.of("video/mp4"));
         JobRequested job = new JobRequested(1, jobId, Instant.now(), "t", JobSource.uploaded(key, "talk.mp4", 1000),
-                List.of(ClipRange.of(0, 1)), null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
+                List.of(RequestedClip.of(0, 1)), null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
         JobWorkspace workspace = new JobWorkspace(work.resolve("work"), jobId, "t");
 
         SourceFile source = fetcher(store, false, 100).fetch(job, workspace);
@@ -125,7 +125,7 @@ class SourceFetcherTest {
     @Test
     void anotherJobsUploadIsNotASource() {
         JobRequested job = new JobRequested(1, JobId.newId(), Instant.now(), "t",
-                JobSource.uploaded("uploads/" + JobId.newId() + "/source.mp4", "x.mp4", 1), List.of(ClipRange.of(0, 1)),
+                JobSource.uploaded("uploads/" + JobId.newId() + "/source.mp4", "x.mp4", 1), List.of(RequestedClip.of(0, 1)),
                 null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
         assertFails(fetcher(true, 100), job, FailureCode.SOURCE_FORBIDDEN);
     }
@@ -136,7 +136,7 @@ class SourceFetcherTest {
     }
 
     private static JobRequested job(String url) {
-        return new JobRequested(1, JobId.newId(), Instant.now(), "t", JobSource.url(url), List.of(ClipRange.of(0, 1)),
+        return new JobRequested(1, JobId.newId(), Instant.now(), "t", JobSource.url(url), List.of(RequestedClip.of(0, 1)),
                 null, OutputFormat.ORIGINAL, FrameLayout.BLUR, null);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * that {@code JobRendered}'s: set when a recut's clips were stored, absent for the job's own (and in records written
  * before recuts had one).
  */
-public record ArtifactsStored(int version, String jobId, Instant at, List<StoredObject> objects, String metadataKey,
+public record ArtifactsStored(int version, String jobId, Instant at, List<StoredArtifact> objects, String metadataKey,
         String recutId) implements ClipflowEvent {
     public ArtifactsStored {
         version = Required.version(version);
@@ -22,7 +22,7 @@ public record ArtifactsStored(int version, String jobId, Instant at, List<Stored
     }
 
     /** The job's own artifacts. */
-    public ArtifactsStored(int version, String jobId, Instant at, List<StoredObject> objects, String metadataKey) {
+    public ArtifactsStored(int version, String jobId, Instant at, List<StoredArtifact> objects, String metadataKey) {
         this(version, jobId, at, objects, metadataKey, null);
     }
 
@@ -31,8 +31,8 @@ public record ArtifactsStored(int version, String jobId, Instant at, List<Stored
         return recutId != null;
     }
 
-    public record StoredObject(String key, long size, String etag) {
-        public StoredObject {
+    public record StoredArtifact(String key, long size, String etag) {
+        public StoredArtifact {
             Required.text(key, "objects[].key");
         }
     }

@@ -4,7 +4,7 @@ import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.events.JobRequested.CaptionsRequest;
-import dev.clipflow.contracts.events.JobRequested.ClipRange;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ public record ClipsRequested(
         Instant at,
         String recutId,
         JobSource source,
-        List<ClipRange> clips,
+        List<RequestedClip> clips,
         OutputFormat outputFormat,
         FrameLayout layout,
         CaptionsRequest captions) implements ClipflowEvent {

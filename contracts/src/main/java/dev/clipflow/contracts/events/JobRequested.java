@@ -16,7 +16,7 @@ public record JobRequested(
         Instant at,
         String title,
         JobSource source,
-        List<ClipRange> clips,
+        List<RequestedClip> clips,
         AutoSelection auto,
         OutputFormat outputFormat,
         FrameLayout layout,
@@ -37,7 +37,7 @@ public record JobRequested(
     }
 
     /** A job without captions. */
-    public JobRequested(int version, String jobId, Instant at, String title, JobSource source, List<ClipRange> clips,
+    public JobRequested(int version, String jobId, Instant at, String title, JobSource source, List<RequestedClip> clips,
             AutoSelection auto, OutputFormat outputFormat, FrameLayout layout, Webhook webhook) {
         this(version, jobId, at, title, source, clips, auto, outputFormat, layout, webhook, null);
     }
@@ -68,15 +68,15 @@ public record JobRequested(
     }
 
     /** An explicit range in seconds of the source, with optional texts for the platforms. */
-    public record ClipRange(double start, double end, String title, String tiktokDesc, String instaDesc) {
-        public ClipRange {
+    public record RequestedClip(double start, double end, String title, String tiktokDesc, String instaDesc) {
+        public RequestedClip {
             if (!(start >= 0) || !(end > start)) {
                 throw new IllegalArgumentException("clip range needs 0 <= start < end, got " + start + ".." + end);
             }
         }
 
-        public static ClipRange of(double start, double end) {
-            return new ClipRange(start, end, null, null, null);
+        public static RequestedClip of(double start, double end) {
+            return new RequestedClip(start, end, null, null, null);
         }
 
         public double duration() {

@@ -16,7 +16,7 @@ public record JobMetadata(
         Instant createdAt,
         String sourceVideo,
         OutputFormat outputFormat,
-        List<Short> shorts,
+        List<MetadataClip> shorts,
         Selection selection,
         CaptionsStatus captions) {
 
@@ -26,7 +26,7 @@ public record JobMetadata(
 
     /** A job without captions. */
     public JobMetadata(String jobId, String title, Instant createdAt, String sourceVideo, OutputFormat outputFormat,
-            List<Short> shorts, Selection selection) {
+            List<MetadataClip> shorts, Selection selection) {
         this(jobId, title, createdAt, sourceVideo, outputFormat, shorts, selection, null);
     }
 
@@ -37,7 +37,7 @@ public record JobMetadata(
      * {@code auto} became), and {@code trackedFaceShare} the share (0..1) of its analysed frames that had a
      * tracked face, when faces were looked for.
      */
-    public record Short(
+    public record MetadataClip(
             double start,
             double end,
             String videoTitleForYoutubeShort,
@@ -58,7 +58,7 @@ public record JobMetadata(
             Double trackedFaceShare) {
 
         /** A clip without captions and whose framing was not recorded. */
-        public Short(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
+        public MetadataClip(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
                 String videoDescriptionForInstagram, String file, double duration, int width, int height, long sizeBytes,
                 String sha256, String thumbnail, Double predictedScore, String reason) {
             this(start, end, videoTitleForYoutubeShort, videoDescriptionForTiktok, videoDescriptionForInstagram, file,
@@ -66,7 +66,7 @@ public record JobMetadata(
         }
 
         /** A clip whose framing was not recorded. */
-        public Short(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
+        public MetadataClip(double start, double end, String videoTitleForYoutubeShort, String videoDescriptionForTiktok,
                 String videoDescriptionForInstagram, String file, double duration, int width, int height, long sizeBytes,
                 String sha256, String thumbnail, Double predictedScore, String reason, String captionsFile,
                 String captionsText) {

@@ -15,7 +15,7 @@ class MetadataJsonTest {
     void metadataKeepsTheFieldNamesOpenShortsToolingReads() {
         JobMetadata metadata = new JobMetadata("6f1c2d3e-4a5b-4c6d-8e7f-901234567890", "Talk",
                 Instant.parse("2026-11-24T10:00:00Z"), "talk.mp4", OutputFormat.VERTICAL,
-                List.of(new JobMetadata.Short(3.0, 18.5, "Best bit", "tiktok text", "insta text", "Talk_clip_1.mp4",
+                List.of(new JobMetadata.MetadataClip(3.0, 18.5, "Best bit", "tiktok text", "insta text", "Talk_clip_1.mp4",
                         15.5, 1080, 1920, 2048, "abc", "Talk_clip_1.jpg", 0.8, "loudness peak at 00:05")),
                 new JobMetadata.Selection("explicit", 1, 1, null));
 
@@ -33,7 +33,7 @@ class MetadataJsonTest {
     void eachClipSaysHowItWasFramedAndHowMuchOfItHadATrackedFace() {
         JobMetadata metadata = new JobMetadata("6f1c2d3e-4a5b-4c6d-8e7f-901234567890", "Talk",
                 Instant.parse("2026-11-24T10:00:00Z"), "talk.mp4", OutputFormat.VERTICAL,
-                List.of(new JobMetadata.Short(3.0, 18.5, "Best bit", null, null, "Talk_clip_1.mp4", 15.5, 1080, 1920,
+                List.of(new JobMetadata.MetadataClip(3.0, 18.5, "Best bit", null, null, "Talk_clip_1.mp4", 15.5, 1080, 1920,
                         2048, "abc", "Talk_clip_1.jpg", null, null, null, null, "track", 0.92)),
                 new JobMetadata.Selection("explicit", 1, 1, null));
 

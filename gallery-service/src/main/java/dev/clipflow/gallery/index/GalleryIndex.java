@@ -273,7 +273,7 @@ public class GalleryIndex {
             return;
         }
         IndexedJob known = snapshot.byMetadataKey(key);
-        Optional<ArtifactsStored.StoredObject> described = event.objects().stream()
+        Optional<ArtifactsStored.StoredArtifact> described = event.objects().stream()
                 .filter(object -> key.equals(object.key()) && object.etag() != null && !object.etag().isBlank()).findFirst();
         if (known != null && described.isPresent() && known.version().sameEtag(described.get().etag())) {
             return;

@@ -34,7 +34,7 @@ final class MetadataReader {
         Instant createdAt = metadata.createdAt() != null ? metadata.createdAt() : version.lastModified();
 
         List<IndexedClip> clips = new ArrayList<>(metadata.shorts().size());
-        for (JobMetadata.Short clip : metadata.shorts()) {
+        for (JobMetadata.MetadataClip clip : metadata.shorts()) {
             int position = clips.size() + 1;
             String file = clip.file() != null ? plain(clip.file()) : baseName + "_clip_" + position + ".mp4";
             int number = ObjectKeys.clipNumberOf(file).orElse(position);

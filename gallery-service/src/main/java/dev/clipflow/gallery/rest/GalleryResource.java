@@ -51,7 +51,7 @@ public class GalleryResource {
         int pageLimit = Math.min(parseInt("limit", limit, config.defaultLimit(), 1), config.maxLimit());
         int pageOffset = parseInt("offset", offset, 0, 0);
         IndexSnapshot snapshot = current(parseBoolean("refresh", refresh));
-        List<GalleryItem> items = new ArrayList<>(pageLimit);
+        List<GalleryClip> items = new ArrayList<>(pageLimit);
         for (IndexSnapshot.ClipRef ref : snapshot.page(pageOffset, pageLimit)) {
             items.add(item(ref.job(), ref.clip()));
         }
@@ -78,13 +78,13 @@ public class GalleryResource {
         IndexedJob job = current(parseBoolean("refresh", refresh)).job(JobId.requireValid(jobId))
                 .orElseThrow(() -> new ApiException(Response.Status.NOT_FOUND, "job_not_found",
                         "no stored clips for job " + jobId.toLowerCase(), "job_id"));
-        List<GalleryItem> items = job.clips().stream().map(clip -> item(job, clip)).toList();
+        List<GalleryClip> items = job.clips().stream().map(clip -> item(job, clip)).toList();
         return new JobClips(job.jobId(), job.title(), job.createdAt(), items);
     }
 
-    private GalleryItem item(IndexedJob job, IndexedClip clip) {
+    private GalleryClip item(IndexedJob job, IndexedClip clip) {
         String thumbnail = clip.thumbnail() == null ? null : urls.urlFor(job.keyOf(clip.thumbnail()));
-        return new GalleryItem(job.jobId(), clip.number(), urls.urlFor(job.keyOf(clip.file())), clip.title(),
+        return new GalleryClip(job.jobId(), clip.number(), urls.urlFor(job.keyOf(clip.file())), clip.title(),
                 clip.tiktokDesc(), clip.instaDesc(), job.createdAt(), clip.duration(), thumbnail,
                 clip.captions() == null ? null : urls.urlFor(job.keyOf(clip.captions())));
     }

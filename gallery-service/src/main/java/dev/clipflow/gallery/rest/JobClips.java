@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** All clips of one job. */
-public record JobClips(String jobId, String title, Instant createdAt, List<GalleryItem> clips) {
+public record JobClips(String jobId, String title, Instant createdAt, List<GalleryClip> clips) {
 }

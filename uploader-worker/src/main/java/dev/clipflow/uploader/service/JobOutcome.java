@@ -30,7 +30,7 @@ public sealed interface JobOutcome {
         }
     }
 
-    record Stored(String jobId, List<ArtifactsStored.StoredObject> objects, String metadataKey) implements Announced {
+    record Stored(String jobId, List<ArtifactsStored.StoredArtifact> objects, String metadataKey) implements Announced {
         public String name() {
             return "stored";
         }

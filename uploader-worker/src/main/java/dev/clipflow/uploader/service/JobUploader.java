@@ -1,6 +1,6 @@
 package dev.clipflow.uploader.service;
 
-import dev.clipflow.contracts.events.ArtifactsStored.StoredObject;
+import dev.clipflow.contracts.events.ArtifactsStored.StoredArtifact;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.store.config.StorageConfig;
 import dev.clipflow.uploader.config.UploadConfig;
@@ -69,8 +69,8 @@ public class JobUploader {
         if (!failed.isEmpty()) {
             return failure(plan, failed);
         }
-        List<StoredObject> objects = results.stream()
-                .map(r -> new StoredObject(r.file().key(), r.stored().size(), r.stored().etag()))
+        List<StoredArtifact> objects = results.stream()
+                .map(r -> new StoredArtifact(r.file().key(), r.stored().size(), r.stored().etag()))
                 .toList();
         return new JobOutcome.Stored(plan.jobId(), objects, plan.metadata().key());
     }

@@ -162,9 +162,9 @@ class GalleryBenchmark {
         for (int i = 0; i < JOBS; i++) {
             String jobId = JobId.newId();
             String title = "Conference talk number " + i + " about distributed systems";
-            List<JobMetadata.Short> shorts = new ArrayList<>();
+            List<JobMetadata.MetadataClip> shorts = new ArrayList<>();
             for (int n = 1; n <= CLIPS_PER_JOB; n++) {
-                shorts.add(new JobMetadata.Short(30.0 * n, 30.0 * n + 25, "The moment " + n + " of talk " + i + " everyone shares",
+                shorts.add(new JobMetadata.MetadataClip(30.0 * n, 30.0 * n + 25, "The moment " + n + " of talk " + i + " everyone shares",
                         "Watch this part of talk " + i + " #tech #shorts #clip" + n,
                         "Clip " + n + " from talk " + i + ", link in bio #engineering #reels",
                         ObjectKeys.clipFile(title, n), 25, 1080, 1920, 4_000_000L, null, ObjectKeys.thumbnailFile(title, n), 0.8, "hook"));

@@ -8,11 +8,11 @@ import java.time.Instant;
  * {@code captions_url} is the clip's {@code .srt} (its {@code .vtt} is beside it), absent without captions;
  * {@code url}/{@code thumbnail_url}/{@code captions_url} are presigned (S3) or relative {@code /storage/...} paths (local).
  */
-public record GalleryItem(String jobId, int number, String url, String title, String tiktokDesc, String instaDesc,
+public record GalleryClip(String jobId, int number, String url, String title, String tiktokDesc, String instaDesc,
                           Instant createdAt, double duration, String thumbnailUrl, String captionsUrl) {
 
     /** A clip without captions. */
-    public GalleryItem(String jobId, int number, String url, String title, String tiktokDesc, String instaDesc,
+    public GalleryClip(String jobId, int number, String url, String title, String tiktokDesc, String instaDesc,
             Instant createdAt, double duration, String thumbnailUrl) {
         this(jobId, number, url, title, tiktokDesc, instaDesc, createdAt, duration, thumbnailUrl, null);
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.contracts.FrameLayout;
+import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ArtifactsStored;
@@ -19,8 +20,10 @@ import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobFailed;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.events.JobRequested;
+import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.contracts.metadata.JobMetadata;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.PutOptions;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +96,24 @@ class JobRecutTest {
                 .body("recuts[1].status", equalTo("failed"))
                 .body("recuts[1].error.code", equalTo("range_out_of_bounds"))
                 .body("recuts[1].backup.status", equalTo("skipped")));
+    }
+
+    @Test
+    void aRecutPastTheEndOfTheSourceIsRefusedAtOnceWhenTheJobsMetadataGivesTheSourcesDuration() {
+        String jobId = storedJob();
+        String metadataKey = ObjectKeys.metadata(jobId, "Status_talk");
+        byte[] metadata = ClipflowJson.encodeMetadata(new JobMetadata(jobId, "Status talk", Instant.now(), "talk.mp4",
+                OutputFormat.VERTICAL, List.of(), null, null, 60.0));
+        store.put(metadataKey, new ByteArrayInputStream(metadata), metadata.length, PutOptions.of("application/json"));
+        String path = "/jobs/" + jobId + "/clips";
+
+        recut(path, "{\"clips\":[{\"start\":10,\"end\":20},{\"start\":50,\"end\":70}]}").statusCode(422)
+                .body("error.code", equalTo("range_out_of_bounds")).body("error.field", equalTo("clips[1].end"))
+                .body("error.message", containsString("60.000 s"));
+        given().get("/jobs/" + jobId).then().body("recuts", org.hamcrest.Matchers.nullValue());
+        assertThat(TopicClient.find(Topics.CLIP_JOBS, jobId, ClipsRequested.class)).as("nothing queued").isEmpty();
+
+        recut(path, "{\"clips\":[{\"start\":50,\"end\":60}]}").statusCode(202);
     }
 
     @Test

@@ -3,8 +3,12 @@ package dev.clipflow.gateway.recut;
 import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.ClipsRequested;
+import dev.clipflow.contracts.events.FailureCode;
 import dev.clipflow.contracts.events.JobRequested.CaptionsRequest;
 import dev.clipflow.contracts.events.JobRequested.JobSource;
+import dev.clipflow.contracts.events.JobRequested.RequestedClip;
+import dev.clipflow.contracts.json.ClipflowJson;
+import dev.clipflow.contracts.json.InvalidJsonException;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.gateway.error.ApiException;
 import dev.clipflow.gateway.messaging.JobPublisher;
@@ -16,9 +20,12 @@ import dev.clipflow.gateway.submit.JobSubmission;
 import dev.clipflow.gateway.submit.JobValidator;
 import dev.clipflow.gateway.submit.JobValidator.ValidRecut;
 import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.store.NoSuchObjectException;
 import dev.clipflow.store.ObjectInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -58,6 +65,7 @@ public class JobRecutter {
                             : job.status().wireName()), "job_id");
         }
         ValidRecut valid = validator.validateRecut(options);
+        refuseRangesPastTheSource(job, valid.clips());
         JobSource source = sourceOf(job);
         CaptionsRequest captionsRequest = captionsOf(job.jobId(), valid);
         String recutId = JobId.newId();
@@ -66,6 +74,37 @@ public class JobRecutter {
         publisher.publishOrRefuse(recut, "the recut was not queued");
         view.apply(recut); // the client may ask for the status before this replica read its own record back
         return new Accepted(job.jobId(), recutId);
+    }
+
+    /**
+     * A range past the end of the source is refused here, from the source's duration in the job's stored metadata.
+     * A job whose metadata does not record it (written before it was) is checked by its worker, which fails the recut
+     * with the same code.
+     */
+    private void refuseRangesPastTheSource(JobState job, List<RequestedClip> clips) {
+        Optional<Double> duration = sourceDuration(job);
+        if (duration.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < clips.size(); i++) {
+            RequestedClip clip = clips.get(i);
+            if (clip.endsAfter(duration.get())) {
+                throw ApiException.invalid(FailureCode.RANGE_OUT_OF_BOUNDS, String.format(Locale.ROOT,
+                        "clip %d (%.3f-%.3f s) ends after the end of the source (%.3f s)", i + 1, clip.start(),
+                        clip.end(), duration.get()), "clips[" + i + "].end");
+            }
+        }
+    }
+
+    private Optional<Double> sourceDuration(JobState job) {
+        if (job.metadataKey() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(ClipflowJson.decodeMetadata(store.getBytes(job.metadataKey())).sourceDuration());
+        } catch (NoSuchObjectException | InvalidJsonException unreadable) {
+            return Optional.empty(); // the worker reads the source itself and checks the ranges there
+        }
     }
 
     /** The uploaded source, kept SOURCE_RETENTION_HOURS after the job ended; a URL job fetches its URL again. */

@@ -164,8 +164,9 @@ public class JobResource {
                     + "job's), 'layout', 'captions'/'captions_url'/'caption_style'. The new clips are numbered after the "
                     + "job's and added to its metadata, status and gallery. 409 unless the job is completed and stored; "
                     + "410 source_deleted once its uploaded source is gone (kept SOURCE_RETENTION_HOURS after the job "
-                    + "ended). A range past the end of the source fails the recut with range_out_of_bounds (its entry in "
-                    + "the status' 'recuts'); the job keeps its clips.")
+                    + "ended). A range past the end of the source is a 422 range_out_of_bounds naming the range; for a job "
+                    + "whose metadata does not record its source's duration (rendered before it was), the recut fails "
+                    + "with that code instead (its entry in the status' 'recuts'); the job keeps its clips.")
     @RequestBody(content = @Content(schema = @Schema(implementation = JobSubmission.class)))
     public Response recut(@PathParam("id") String id, byte[] body) {
         JobRecutter.Accepted accepted = recutter.recut(id, parser.parse(body));

@@ -155,8 +155,8 @@ public final class JobRenderer {
                 ? new JobMetadata(job.jobId(), job.title() != null ? job.title() : workspace.title(),
                         Instant.now(), sourceName(job), job.outputFormat(), shorts,
                         new JobMetadata.Selection(selection.method(), selection.requested(), clips.size(), selection.note()),
-                        captions.status())
-                : withClipsAdded(recut.earlier(), shorts, captions);
+                        captions.status(), media.durationSeconds())
+                : withClipsAdded(recut.earlier(), shorts, captions, media.durationSeconds());
         writeMetadata(workspace, metadata);
         List<PlannedClip> renderedClips = outcomes.stream().filter(ClipOutcome::rendered).map(ClipOutcome::clip)
                 .toList();
@@ -167,12 +167,13 @@ public final class JobRenderer {
     }
 
     /** The job's metadata with the recut's clips after its own; the job's other fields stay as they were. */
-    private static JobMetadata withClipsAdded(JobMetadata earlier, List<JobMetadata.MetadataClip> added, JobCaptions captions) {
+    private static JobMetadata withClipsAdded(JobMetadata earlier, List<JobMetadata.MetadataClip> added, JobCaptions captions,
+            double sourceDuration) {
         List<JobMetadata.MetadataClip> all = new ArrayList<>(earlier.shorts());
         all.addAll(added);
         return new JobMetadata(earlier.jobId(), earlier.title(), earlier.createdAt(), earlier.sourceVideo(),
                 earlier.outputFormat(), all, earlier.selection(),
-                earlier.captions() != null ? earlier.captions() : captions.status());
+                earlier.captions() != null ? earlier.captions() : captions.status(), sourceDuration);
     }
 
     private record ClipOutcome(PlannedClip clip, JobMetadata.MetadataClip described, boolean rendered) {

@@ -20,9 +20,6 @@ import java.util.Locale;
 @Typed(ExplicitRangeSelector.class)
 public class ExplicitRangeSelector implements MomentSelector {
 
-    /** Half a frame at 30 fps: a range ending "at" the end of the source is still inside it. */
-    private static final double END_TOLERANCE_SECONDS = 0.02;
-
     @Override
     public Selection select(JobRequested job, Path source, ProbedMedia media) {
         if (!job.hasExplicitClips()) {
@@ -32,7 +29,7 @@ public class ExplicitRangeSelector implements MomentSelector {
         List<PlannedClip> clips = new ArrayList<>();
         for (int i = 0; i < job.clips().size(); i++) {
             RequestedClip range = job.clips().get(i);
-            if (range.end() > media.durationSeconds() + END_TOLERANCE_SECONDS) {
+            if (range.endsAfter(media.durationSeconds())) {
                 throw new JobFailure(FailureCode.RANGE_OUT_OF_BOUNDS, String.format(Locale.ROOT,
                         "clip %d (%.3f-%.3f s) ends after the end of the source (%.3f s)",
                         i + 1, range.start(), range.end(), media.durationSeconds()));

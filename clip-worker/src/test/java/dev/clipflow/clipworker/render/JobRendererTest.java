@@ -134,6 +134,8 @@ class JobRendererTest {
         assertThat(metadata.outputFormat()).isEqualTo(OutputFormat.SQUARE);
         assertThat(metadata.sourceVideo()).isEqualTo("talk.mp4");
         assertThat(metadata.selection().method()).isEqualTo("explicit");
+        assertThat(metadata.sourceDuration()).as("what a recut's ranges must stay within")
+                .isCloseTo(prober.probe(landscapeSource).durationSeconds(), within(0.001));
         assertThat(metadata.shorts()).hasSize(3);
         JobMetadata.MetadataClip first = metadata.shorts().get(0);
         assertThat(first.start()).isEqualTo(0.5);

@@ -69,6 +69,10 @@ public record JobRequested(
 
     /** An explicit range in seconds of the source, with optional texts for the platforms. */
     public record RequestedClip(double start, double end, String title, String tiktokDesc, String instaDesc) {
+
+        /** Half a frame at 30 fps: a range ending "at" the end of the source is still inside it. */
+        public static final double END_TOLERANCE_SECONDS = 0.02;
+
         public RequestedClip {
             if (!(start >= 0) || !(end > start)) {
                 throw new IllegalArgumentException("clip range needs 0 <= start < end, got " + start + ".." + end);
@@ -81,6 +85,11 @@ public record JobRequested(
 
         public double duration() {
             return end - start;
+        }
+
+        /** Whether the range reaches past the end of a source of {@code sourceSeconds}. */
+        public boolean endsAfter(double sourceSeconds) {
+            return end > sourceSeconds + END_TOLERANCE_SECONDS;
         }
     }
 

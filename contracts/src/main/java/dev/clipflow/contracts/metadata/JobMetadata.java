@@ -9,6 +9,8 @@ import java.util.List;
  * The {@code {title}_metadata.json} object of a job. Keeps the fields OpenShorts tooling reads
  * ({@code shorts[]} with {@code start}, {@code end}, {@code video_title_for_youtube_short},
  * {@code video_description_for_tiktok}, {@code video_description_for_instagram}) and adds Clipflow's.
+ * {@code sourceDuration} is the length in seconds of the source the clips were cut from, which a recut's ranges must
+ * stay within; absent in objects written before it was recorded.
  */
 public record JobMetadata(
         String jobId,
@@ -18,16 +20,23 @@ public record JobMetadata(
         OutputFormat outputFormat,
         List<MetadataClip> shorts,
         Selection selection,
-        CaptionsStatus captions) {
+        CaptionsStatus captions,
+        Double sourceDuration) {
 
     public JobMetadata {
         shorts = shorts == null ? List.of() : List.copyOf(shorts);
     }
 
+    /** A job whose source's duration was not recorded. */
+    public JobMetadata(String jobId, String title, Instant createdAt, String sourceVideo, OutputFormat outputFormat,
+            List<MetadataClip> shorts, Selection selection, CaptionsStatus captions) {
+        this(jobId, title, createdAt, sourceVideo, outputFormat, shorts, selection, captions, null);
+    }
+
     /** A job without captions. */
     public JobMetadata(String jobId, String title, Instant createdAt, String sourceVideo, OutputFormat outputFormat,
             List<MetadataClip> shorts, Selection selection) {
-        this(jobId, title, createdAt, sourceVideo, outputFormat, shorts, selection, null);
+        this(jobId, title, createdAt, sourceVideo, outputFormat, shorts, selection, null, null);
     }
 
     /**

@@ -342,9 +342,35 @@ class S3UploadTest {
     }
 
     @Test
-    void aReplayOfAJobThatIsNotParkedIsNotFound() {
-        given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(404);
-        given().post("/admin/replay/{job_id}", "not-a-uuid").then().statusCode(400);
+    void aParkedUploadOfAJobCancelledSinceIsDroppedByTheReplayNotRetried() throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "cancelled since", 1);
+        Path clip = job.dir.resolve(job.artifacts.get(0).file());
+        Path aside = job.dir.resolveSibling(job.jobId + ".aside");
+        Files.move(clip, aside);
+        try {
+            EventBus.publish(Topics.CLIP_EVENTS, job.event());
+            assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(UploadFailed.class);
+        } finally {
+            Files.move(aside, clip);
+        }
+        EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(job.jobId, JobCancelled.BY_API));
+        assertThat(EventBus.awaitUploadEvents(job.jobId, 2, WAIT).get(1)).isInstanceOf(ArtifactsDeleted.class);
+
+        given().post("/admin/replay/{job_id}", job.jobId)
+                .then().statusCode(200).body("outcome", equalTo("cancelled")).body("job_id", equalTo(job.jobId));
+
+        assertThat(s3.keys(job.jobId + "/")).isEmpty();
+        Thread.sleep(500);
+        assertThat(EventBus.uploadEvents(job.jobId)).as("no new upload outcome").hasSize(2);
+        assertThat(job.dir).doesNotExist();
+    }
+
+    @Test
+    void aReplayOfAJobThatIsNotParkedIsNotFoundAndAMalformedIdIsRefusedWithTheJsonErrorBody() {
+        given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(404)
+                .body("error.code", equalTo("not_parked")).body("error.field", equalTo("job_id"));
+        given().post("/admin/replay/{job_id}", "not-a-uuid").then().statusCode(422)
+                .body("error.code", equalTo("invalid_job_id")).body("error.field", equalTo("job_id"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.http.ApiError;
 import dev.clipflow.uploader.messaging.DeadLetterReader;
 import dev.clipflow.uploader.service.JobDeleter;
 import dev.clipflow.uploader.service.JobOutcome;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -43,13 +43,12 @@ public class ReplayResource {
     @Operation(summary = "Upload (or delete, when cancelled) again the job parked in the dead-letter topic")
     public Response replayJob(@PathParam("job_id") String jobId) {
         if (!JobId.isValid(jobId)) {
-            return Response.status(400).entity(Map.of("error", "job id must be a UUID")).build();
+            return Response.status(422).entity(ApiError.of("invalid_job_id", "a job id is a UUID", "job_id")).build();
         }
         ClipflowEvent parked = deadLetters.parkedJobs().get(JobId.requireValid(jobId));
         if (parked == null) {
-            return Response.status(404)
-                    .entity(Map.of("error", "no upload or deletion of job " + jobId + " in the dead-letter topic"))
-                    .build();
+            return Response.status(404).entity(ApiError.of("not_parked",
+                    "no upload or deletion of job " + jobId + " is in the dead-letter topic", "job_id")).build();
         }
         ReplayResult result = replay(parked);
         return Response.status(result.outcome().equals("failed") ? 503 : 200).entity(result).build();
@@ -61,6 +60,7 @@ public class ReplayResource {
         return deadLetters.parkedJobs().values().stream().map(this::replay).toList();
     }
 
+    /** A parked upload of a job cancelled since stores nothing: its upload ends cancelled (see JobUploader). */
     private ReplayResult replay(ClipflowEvent parked) {
         if (parked instanceof JobCancelled cancellation) {
             return ReplayResult.of(deleter.delete(cancellation));

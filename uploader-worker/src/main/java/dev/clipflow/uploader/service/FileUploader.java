@@ -33,7 +33,7 @@ public class FileUploader {
         this.retries = retries.guard(FileResult.class, FileUploader::worthRetrying);
     }
 
-    public FileResult upload(PlannedFile file) {
+    public FileResult upload(PlannedArtifact file) {
         AtomicInteger attempts = new AtomicInteger();
         try {
             return retries.get(() -> {
@@ -50,7 +50,7 @@ public class FileUploader {
         }
     }
 
-    private FileResult attempt(PlannedFile file) {
+    private FileResult attempt(PlannedArtifact file) {
         Optional<ObjectInfo> existing = store.head(file.key());
         if (existing.isPresent() && sameContent(existing.get(), file)) {
             LOG.debugf("%s already stored", file.key());
@@ -69,7 +69,7 @@ public class FileUploader {
         return FileResult.stored(file, stored, false);
     }
 
-    private static boolean sameContent(ObjectInfo info, PlannedFile file) {
+    private static boolean sameContent(ObjectInfo info, PlannedArtifact file) {
         return info.size() == file.size() && file.sha256().equalsIgnoreCase(String.valueOf(info.sha256()));
     }
 
@@ -81,20 +81,20 @@ public class FileUploader {
 
     /** The file is neither in storage nor in the work dir: no retry can bring it back. */
     public static class MissingArtifactException extends RuntimeException {
-        MissingArtifactException(PlannedFile file) {
+        MissingArtifactException(PlannedArtifact file) {
             super("artifact " + file.fileName() + " is neither stored nor in " + file.source().getParent());
         }
     }
 
     /** How one file ended: stored (now or before) or failed, and after how many attempts. */
-    public record FileResult(PlannedFile file, ObjectInfo stored, boolean wasAlreadyStored, int attempts,
+    public record FileResult(PlannedArtifact file, ObjectInfo stored, boolean wasAlreadyStored, int attempts,
             Exception failure) {
 
-        static FileResult stored(PlannedFile file, ObjectInfo info, boolean wasAlreadyStored) {
+        static FileResult stored(PlannedArtifact file, ObjectInfo info, boolean wasAlreadyStored) {
             return new FileResult(file, info, wasAlreadyStored, 1, null);
         }
 
-        static FileResult failed(PlannedFile file, int attempts, Exception failure) {
+        static FileResult failed(PlannedArtifact file, int attempts, Exception failure) {
             return new FileResult(file, null, false, attempts, failure);
         }
 

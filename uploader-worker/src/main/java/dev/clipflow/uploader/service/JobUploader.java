@@ -76,7 +76,7 @@ public class JobUploader {
     }
 
     /** One file, on the calling thread, which a cancellation of the job interrupts meanwhile. */
-    private FileResult store(String jobId, PlannedFile file) {
+    private FileResult store(String jobId, PlannedArtifact file) {
         try (CancelledJobs.Storing storing = cancelled.storing(jobId)) {
             return files.upload(file);
         }

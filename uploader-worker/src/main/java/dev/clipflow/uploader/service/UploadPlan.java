@@ -16,7 +16,7 @@ import java.util.Set;
  * metadata document, strictly last. Only plain {@code .mp4}/{@code .jpg}/{@code .srt}/{@code .vtt}/{@code .json} names inside
  * {@code {WORK_DIR}/{job_id}/} are accepted; {@code temp_*} files are left out.
  */
-public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, PlannedFile metadata) {
+public record UploadPlan(String jobId, Path jobDir, List<PlannedArtifact> media, PlannedArtifact metadata) {
 
     private static final Set<String> UPLOADED_EXTENSIONS = Set.of(".mp4", ".jpg", ".srt", ".vtt", ".json");
 
@@ -24,8 +24,8 @@ public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, Pla
         String jobId = event.jobId();
         Path jobDir = workDir.resolve(jobId).toAbsolutePath().normalize();
         List<String> refused = new ArrayList<>();
-        List<PlannedFile> media = new ArrayList<>();
-        List<PlannedFile> metadata = new ArrayList<>();
+        List<PlannedArtifact> media = new ArrayList<>();
+        List<PlannedArtifact> metadata = new ArrayList<>();
         for (RenderedArtifact artifact : event.artifacts()) {
             String name = artifact.file();
             if (!isPlainNameInside(jobDir, name)) {
@@ -33,7 +33,7 @@ public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, Pla
             } else if (ObjectKeys.isTemporary(name) || !UPLOADED_EXTENSIONS.contains(extensionOf(name))) {
                 continue;
             } else {
-                PlannedFile file = plan(jobId, jobDir, artifact);
+                PlannedArtifact file = plan(jobId, jobDir, artifact);
                 (artifact.kind() == ArtifactKind.METADATA ? metadata : media).add(file);
             }
         }
@@ -41,19 +41,19 @@ public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, Pla
             throw new RefusedArtifactException(refused, "file names that are not plain names inside the job folder");
         }
         if (metadata.size() != 1) {
-            throw new RefusedArtifactException(metadata.stream().map(PlannedFile::fileName).toList(),
+            throw new RefusedArtifactException(metadata.stream().map(PlannedArtifact::fileName).toList(),
                     "a rendered job needs exactly one metadata artifact, got " + metadata.size());
         }
         return new UploadPlan(jobId, jobDir, List.copyOf(media), metadata.get(0));
     }
 
-    public List<PlannedFile> all() {
-        List<PlannedFile> all = new ArrayList<>(media);
+    public List<PlannedArtifact> all() {
+        List<PlannedArtifact> all = new ArrayList<>(media);
         all.add(metadata);
         return all;
     }
 
-    private static PlannedFile plan(String jobId, Path jobDir, RenderedArtifact artifact) {
+    private static PlannedArtifact plan(String jobId, Path jobDir, RenderedArtifact artifact) {
         PutOptions options = PutOptions.of(artifact.kind().contentType())
                 .withMetadata(PutOptions.JOB_ID, jobId)
                 .withMetadata(PutOptions.CREATED_BY, PutOptions.CREATOR)
@@ -61,7 +61,7 @@ public record UploadPlan(String jobId, Path jobDir, List<PlannedFile> media, Pla
         if (artifact.clipNumber() != null) {
             options = options.withMetadata(PutOptions.CLIP_NUMBER, artifact.clipNumber().toString());
         }
-        return new PlannedFile(artifact.file(), jobDir.resolve(artifact.file()),
+        return new PlannedArtifact(artifact.file(), jobDir.resolve(artifact.file()),
                 ObjectKeys.jobObject(jobId, artifact.file()), artifact.kind(), artifact.sizeBytes(),
                 artifact.sha256().toLowerCase(Locale.ROOT), options);
     }

@@ -26,7 +26,7 @@ class UploadPlanTest {
                 artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 1),
                 artifact("Talk_clip_1.jpg", ArtifactKind.THUMBNAIL, 1)), WORK);
 
-        assertThat(plan.media()).extracting(PlannedFile::key)
+        assertThat(plan.media()).extracting(PlannedArtifact::key)
                 .containsExactly(jobId + "/Talk_clip_1.mp4", jobId + "/Talk_clip_1.jpg");
         assertThat(plan.metadata().key()).isEqualTo(jobId + "/Talk_metadata.json");
         assertThat(plan.all()).last().isEqualTo(plan.metadata());
@@ -56,7 +56,7 @@ class UploadPlanTest {
                 artifact("Talk_clip_1.mp4", ArtifactKind.CLIP, 1),
                 artifact("Talk_metadata.json", ArtifactKind.METADATA, null)), WORK);
 
-        assertThat(plan.all()).extracting(PlannedFile::fileName)
+        assertThat(plan.all()).extracting(PlannedArtifact::fileName)
                 .containsExactly("Talk_clip_1.mp4", "Talk_metadata.json");
     }
 

@@ -5,6 +5,6 @@ import dev.clipflow.store.PutOptions;
 import java.nio.file.Path;
 
 /** One artifact of a job: where it is on disk, where it goes, and what the store must check. */
-public record PlannedFile(String fileName, Path source, String key, ArtifactKind kind, long size, String sha256,
+public record PlannedArtifact(String fileName, Path source, String key, ArtifactKind kind, long size, String sha256,
         PutOptions options) {
 }

@@ -17,6 +17,7 @@ import dev.clipflow.clipworker.selection.PlannedClip;
 import dev.clipflow.clipworker.selection.SpeechEdges;
 import dev.clipflow.clipworker.source.SourceFetcher;
 import dev.clipflow.clipworker.source.SourceFile;
+import dev.clipflow.contracts.cancellation.CancelledJobs;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.ClipsRequested;
 import dev.clipflow.contracts.events.FailureCode;
@@ -143,7 +144,7 @@ public class ClipJobService {
             return;
         }
         events.sendAndAwait(JobStarted.now(job.jobId(), workerName));
-        try (CancelledJobs.Rendering rendering = cancelled.rendering(job.jobId())) {
+        try (CancelledJobs.Working rendering = cancelled.working(job.jobId())) {
             render(job, workspace);
         } catch (RuntimeException e) {
             // the interrupted step may have made anything of its interrupt: a stop, a failure, a refused outcome
@@ -194,7 +195,7 @@ public class ClipJobService {
                     recut.outputFormat() != null ? recut.outputFormat() : earlier.outputFormat(), recut.layout(), null,
                     recut.captions());
             JobWorkspace workspace = new JobWorkspace(config.workDir(), jobId, earlier.title());
-            try (CancelledJobs.Rendering rendering = cancelled.rendering(jobId)) {
+            try (CancelledJobs.Working rendering = cancelled.working(jobId)) {
                 render(job, workspace, recut, () -> new JobRenderer.Recut(recut.recutId(), storedWith(jobId, earlier, announced)));
             } catch (RuntimeException e) {
                 if (!cancelled.isCancelled(jobId)) {

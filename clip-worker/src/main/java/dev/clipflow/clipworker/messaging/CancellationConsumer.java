@@ -1,6 +1,6 @@
 package dev.clipflow.clipworker.messaging;
 
-import dev.clipflow.clipworker.job.CancelledJobs;
+import dev.clipflow.contracts.cancellation.CancelledJobs;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobCancelled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package dev.clipflow.uploader.messaging;
 
+import dev.clipflow.contracts.cancellation.CancelledJobs;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobCancelled;
-import dev.clipflow.uploader.service.CancelledJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

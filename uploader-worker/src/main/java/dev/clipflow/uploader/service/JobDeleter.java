@@ -1,5 +1,6 @@
 package dev.clipflow.uploader.service;
 
+import dev.clipflow.contracts.cancellation.CancelledJobs;
 import dev.clipflow.contracts.events.ArtifactsDeleted;
 import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.layout.ObjectKeys;

@@ -1,5 +1,6 @@
 package dev.clipflow.uploader.service;
 
+import dev.clipflow.contracts.cancellation.CancelledJobs;
 import dev.clipflow.contracts.events.ArtifactsStored.StoredArtifact;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.store.config.StorageConfig;
@@ -77,7 +78,7 @@ public class JobUploader {
 
     /** One file, on the calling thread, which a cancellation of the job interrupts meanwhile. */
     private FileResult store(String jobId, PlannedArtifact file) {
-        try (CancelledJobs.Storing storing = cancelled.storing(jobId)) {
+        try (CancelledJobs.Working storing = cancelled.working(jobId)) {
             return files.upload(file);
         }
     }

@@ -215,6 +215,30 @@ class S3UploadTest {
     }
 
     @Test
+    void twoRecutsOfAJobParkedTogetherAreBothStoredByOneReplayWithTheNewestMetadataLast() throws Exception {
+        RenderedJob job = RenderedJob.withClips(config.workDir(), "two recuts parked", 2);
+        EventBus.publish(Topics.CLIP_EVENTS, job.event());
+        assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        // Each recut is parked (as a long outage would park it) by its clip missing when its upload runs.
+        parkedWithoutItsClip(job, job.recut(first, 3), 2);
+        JobRendered newest = job.recut(second, 4); // rewrites the metadata, which now lists clips 3 and 4
+        parkedWithoutItsClip(job, newest, 3);
+
+        given().post("/admin/replay/{job_id}", job.jobId).then().statusCode(200).body("outcome", equalTo("stored"));
+
+        List<ClipflowEvent> events = EventBus.awaitUploadEvents(job.jobId, 5, WAIT);
+        assertThat(events.subList(3, 5)).allSatisfy(e -> assertThat(e).isInstanceOf(ArtifactsStored.class))
+                .extracting(e -> ((ArtifactsStored) e).recutId()).containsExactly(first, second);
+        assertThat(s3.keys(job.jobId + "/")).contains(job.key(ObjectKeys.clipFile(job.title, 3)),
+                job.key(ObjectKeys.clipFile(job.title, 4)));
+        RenderedArtifact metadata = newest.artifacts().stream().filter(a -> a.kind() == ArtifactKind.METADATA)
+                .findFirst().orElseThrow();
+        assertThat(sha256(s3.bytes(job.metadataKey()))).as("the newest metadata").isEqualTo(metadata.sha256());
+    }
+
+    @Test
     void aRecutsClipsAreStoredBesideTheJobsAndEachUploadOutcomeNamesTheRecutItAnswers() throws Exception {
         RenderedJob job = RenderedJob.withClips(config.workDir(), "Recut talk", 2);
         List<String> ownKeys = job.uploadedFiles().stream().map(job::key).toList();
@@ -426,6 +450,20 @@ class S3UploadTest {
 
     private double puts() {
         return registry.counter("clipflow.upload.puts").count();
+    }
+
+    /** Publishes {@code recut} with its clip moved aside until its upload failed: the record is then parked. */
+    private static void parkedWithoutItsClip(RenderedJob job, JobRendered recut, int outcomesSoFar) throws Exception {
+        Path clip = job.dir.resolve(recut.artifacts().get(0).file());
+        Path aside = job.dir.resolveSibling(job.jobId + ".aside");
+        Files.move(clip, aside);
+        try {
+            EventBus.publish(Topics.CLIP_EVENTS, recut);
+            assertThat(EventBus.awaitUploadEvents(job.jobId, outcomesSoFar, WAIT).get(outcomesSoFar - 1))
+                    .isInstanceOf(UploadFailed.class);
+        } finally {
+            Files.move(aside, clip);
+        }
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -21,8 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the whole dead-letter topic of {@code clip-events} from the beginning (no consumer group, no
- * commits: the topic stays as it is) and returns the last record parked for each job: a {@code JobRendered} whose
- * upload, or a {@code JobCancelled} whose deletion, was given up.
+ * commits: the topic stays as it is) and returns what is parked of each job: the {@code JobRendered}s whose uploads
+ * were given up (the job's own and each recut's: a long outage can park several), or a {@code JobCancelled} whose
+ * deletion was.
  */
 @ApplicationScoped
 public class DeadLetterReader {
@@ -36,15 +37,23 @@ public class DeadLetterReader {
         this.kafkaConfig = kafkaConfig;
     }
 
-    /** Job id to its last parked {@code JobRendered} or {@code JobCancelled}, in the order first parked. */
-    public Map<String, ClipflowEvent> parkedJobs() {
-        Map<String, ClipflowEvent> jobs = new LinkedHashMap<>();
+    /**
+     * What is parked of a job: its renderings (its own and each recut's, the last parked copy of each, in the order
+     * first parked), or its cancellation, which makes them moot.
+     */
+    public record ParkedJob(String jobId, List<JobRendered> renderings, JobCancelled cancellation) {
+    }
+
+    /** Job id to what is parked of it, in the order first parked. */
+    public Map<String, ParkedJob> parkedJobs() {
+        Map<String, Map<String, JobRendered>> renderings = new LinkedHashMap<>();
+        Map<String, JobCancelled> cancellations = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, Duration.ofSeconds(10))
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
-                return jobs;
+                return Map.of();
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -53,12 +62,19 @@ public class DeadLetterReader {
             while (!reached(consumer, end) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     ClipflowEvent event = decode(record.value());
-                    if (event instanceof JobRendered || event instanceof JobCancelled) {
-                        jobs.put(event.jobId(), event);
+                    if (event instanceof JobRendered rendered) {
+                        renderings.computeIfAbsent(rendered.jobId(), id -> new LinkedHashMap<>())
+                                .put(String.valueOf(rendered.recutId()), rendered);
+                    } else if (event instanceof JobCancelled cancelled) {
+                        renderings.computeIfAbsent(cancelled.jobId(), id -> new LinkedHashMap<>());
+                        cancellations.put(cancelled.jobId(), cancelled);
                     }
                 }
             }
         }
+        Map<String, ParkedJob> jobs = new LinkedHashMap<>();
+        renderings.forEach((jobId, byRecut) -> jobs.put(jobId,
+                new ParkedJob(jobId, List.copyOf(byRecut.values()), cancellations.get(jobId))));
         return jobs;
     }
 

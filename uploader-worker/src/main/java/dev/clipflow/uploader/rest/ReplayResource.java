@@ -1,11 +1,9 @@
 package dev.clipflow.uploader.rest;
 
 import dev.clipflow.contracts.JobId;
-import dev.clipflow.contracts.events.ClipflowEvent;
-import dev.clipflow.contracts.events.JobCancelled;
-import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.http.ApiError;
 import dev.clipflow.uploader.messaging.DeadLetterReader;
+import dev.clipflow.uploader.messaging.DeadLetterReader.ParkedJob;
 import dev.clipflow.uploader.service.JobDeleter;
 import dev.clipflow.uploader.service.JobOutcome;
 import dev.clipflow.uploader.service.RenderedJobProcessor;
@@ -45,7 +43,7 @@ public class ReplayResource {
         if (!JobId.isValid(jobId)) {
             return Response.status(422).entity(ApiError.of("invalid_job_id", "a job id is a UUID", "job_id")).build();
         }
-        ClipflowEvent parked = deadLetters.parkedJobs().get(JobId.requireValid(jobId));
+        ParkedJob parked = deadLetters.parkedJobs().get(JobId.requireValid(jobId));
         if (parked == null) {
             return Response.status(404).entity(ApiError.of("not_parked",
                     "no upload or deletion of job " + jobId + " is in the dead-letter topic", "job_id")).build();
@@ -61,11 +59,11 @@ public class ReplayResource {
     }
 
     /** A parked upload of a job cancelled since stores nothing: its upload ends cancelled (see JobUploader). */
-    private ReplayResult replay(ClipflowEvent parked) {
-        if (parked instanceof JobCancelled cancellation) {
-            return ReplayResult.of(deleter.delete(cancellation));
+    private ReplayResult replay(ParkedJob parked) {
+        if (parked.cancellation() != null) {
+            return ReplayResult.of(deleter.delete(parked.cancellation()));
         }
-        return ReplayResult.of(processor.process((JobRendered) parked));
+        return ReplayResult.of(processor.process(parked.renderings()));
     }
 
     public record ReplayResult(String jobId, String outcome, List<String> failedFiles, String reason) {

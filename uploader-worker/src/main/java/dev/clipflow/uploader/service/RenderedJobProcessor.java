@@ -1,9 +1,16 @@
 package dev.clipflow.uploader.service;
 
 import dev.clipflow.contracts.events.JobRendered;
+import dev.clipflow.contracts.events.JobRendered.RenderedArtifact;
+import dev.clipflow.contracts.events.JobRendered.RenderedClip;
+import dev.clipflow.contracts.layout.ArtifactKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One rendered job from start to outcome: stores it, announces the outcome on {@code upload-events}
@@ -28,15 +35,45 @@ public class RenderedJobProcessor {
     }
 
     public JobOutcome process(JobRendered event) {
+        return process(List.of(event));
+    }
+
+    /**
+     * Renderings of one job, oldest first (its own and its recuts', as a replay finds them parked together), go up as
+     * one upload: every clip of each, then the newest metadata, which lists them all; each rendering's outcome is
+     * announced under its own recut id. One by one, an older rendering's metadata, rewritten by a later recut, would
+     * never match its checksum, and the metadata would be stored before the later clips it lists.
+     */
+    public JobOutcome process(List<JobRendered> renderings) {
         long started = System.nanoTime();
+        JobRendered event = together(renderings);
         JobOutcome outcome = uploader.upload(event);
         if (outcome instanceof JobOutcome.Announced announced) {
-            events.publish(announced.toEvent(Instant.now(), event.recutId())); // the gateway tells a recut's upload apart by it
+            for (JobRendered rendering : renderings) {
+                // the gateway tells a recut's upload apart by its recut id
+                events.publish(announced.toEvent(Instant.now(), rendering.recutId()));
+            }
         }
         if (outcome instanceof JobOutcome.Stored) {
             cleaner.stored(uploader.jobDir(event.jobId()));
         }
         metrics.job(outcome.name(), Duration.ofNanos(System.nanoTime() - started));
         return outcome;
+    }
+
+    private static JobRendered together(List<JobRendered> renderings) {
+        JobRendered newest = renderings.get(renderings.size() - 1);
+        if (renderings.size() == 1) {
+            return newest;
+        }
+        Map<String, RenderedArtifact> files = new LinkedHashMap<>();
+        List<RenderedClip> clips = new ArrayList<>();
+        for (JobRendered rendering : renderings) {
+            rendering.artifacts().stream().filter(a -> a.kind() != ArtifactKind.METADATA).forEach(a -> files.put(a.file(), a));
+            clips.addAll(rendering.clips());
+        }
+        newest.artifacts().stream().filter(a -> a.kind() == ArtifactKind.METADATA).forEach(a -> files.put(a.file(), a));
+        return new JobRendered(newest.version(), newest.jobId(), newest.at(), newest.title(), newest.metadataKey(),
+                List.copyOf(files.values()), clips, newest.captions(), newest.recutId());
     }
 }

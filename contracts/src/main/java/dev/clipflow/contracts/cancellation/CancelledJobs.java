@@ -2,6 +2,7 @@ package dev.clipflow.contracts.cancellation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The jobs cancelled on {@code clip-events}, as one service read them, and the threads working on a job now (a
  * worker rendering it, an uploader storing its files). A cancellation interrupts those threads, and only those: a
  * render's ffmpeg is killed, a put in flight is cancelled, a retry's pause is cut short. Every service that stops a
- * job's work on a cancellation keeps one of these (see docs/architecture.md). Cancellations are remembered for a
- * week, long past any queue or backlog.
+ * job's work on a cancellation has it as a bean (contracts is a bean archive; services that never inject it do not
+ * keep it). Cancellations are remembered for a week, long past any queue or backlog.
  */
+@Singleton
 public class CancelledJobs {
 
     private final Cache<String, Boolean> cancelled = Caffeine.newBuilder()

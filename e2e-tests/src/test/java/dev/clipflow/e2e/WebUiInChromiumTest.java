@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.clipflow.devstack.Http;
 import dev.clipflow.devstack.SampleVideo;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class WebUiInChromiumTest {
     private WebDriver browser;
 
     @BeforeEach
-    void startChromium() {
+    void startChromium() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed (apt-get install -y chromium chromium-driver): browser test skipped");
         ChromeOptions options = new ChromeOptions();
@@ -47,8 +50,11 @@ class WebUiInChromiumTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required", "--window-size=420,900",
                 "--user-data-dir=" + tmp.resolve("profile"));
+        // Chromium's audio client (libpulse) makes its runtime directory in /tmp unless it is given one.
+        Path runtime = Files.createDirectories(tmp.resolve("runtime"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+                .withEnvironment(Map.of("XDG_RUNTIME_DIR", runtime.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
     }
 

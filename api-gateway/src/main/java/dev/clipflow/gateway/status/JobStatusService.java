@@ -11,9 +11,9 @@ import dev.clipflow.gateway.status.JobState.Status;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ObjectInfo;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Answers status questions from the view, or from the job's metadata object once the view forgot it. */
@@ -51,12 +51,7 @@ public class JobStatusService {
         }
         return metadataObject.map(info -> {
             JobMetadata metadata = ClipflowJson.decodeMetadata(store.getBytes(info.key()));
-            List<RenderedClip> clips = new ArrayList<>();
-            for (int i = 0; i < metadata.shorts().size(); i++) {
-                JobMetadata.MetadataClip s = metadata.shorts().get(i);
-                clips.add(new RenderedClip(ObjectKeys.clipNumberOf(s.file()).orElse(i + 1), s.videoTitleForYoutubeShort(),
-                        s.duration(), s.width(), s.height(), s.file(), s.thumbnail(), s.captionsFile()));
-            }
+            List<RenderedClip> clips = IntStream.range(0, metadata.shorts().size()).mapToObj(metadata::renderedClip).toList();
             return new JobState(jobId, true, Status.COMPLETED, 100, "completed", null, null, metadata.title(),
                     info.key(), clips, Backup.STORED, null, metadata.createdAt(), false, metadata.captions());
         });

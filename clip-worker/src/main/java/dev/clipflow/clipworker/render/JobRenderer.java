@@ -333,7 +333,7 @@ public final class JobRenderer {
         List<RenderedClip> clips = new ArrayList<>();
         for (int i = firstClip; i < metadata.shorts().size(); i++) {
             JobMetadata.MetadataClip s = metadata.shorts().get(i);
-            int number = ObjectKeys.clipNumberOf(s.file()).orElse(i + 1);
+            int number = metadata.clipNumber(i);
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.file()), ArtifactKind.CLIP, number));
             artifacts.add(workspace.artifact(workspace.dir().resolve(s.thumbnail()), ArtifactKind.THUMBNAIL, number));
             if (s.captionsFile() != null) {
@@ -341,8 +341,7 @@ public final class JobRenderer {
                 artifacts.add(workspace.artifact(workspace.dir().resolve(vttOf(s.captionsFile())), ArtifactKind.SUBTITLES_VTT,
                         number));
             }
-            clips.add(new RenderedClip(number, s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(), s.file(),
-                    s.thumbnail(), s.captionsFile()));
+            clips.add(metadata.renderedClip(i));
         }
         artifacts.add(workspace.artifact(workspace.metadata(), ArtifactKind.METADATA, null));
         return new JobRendered(ClipflowEvent.CURRENT_VERSION, job.jobId(), Instant.now(), workspace.title(),

@@ -2,8 +2,11 @@ package dev.clipflow.contracts.metadata;
 
 import dev.clipflow.contracts.OutputFormat;
 import dev.clipflow.contracts.captions.CaptionsStatus;
+import dev.clipflow.contracts.events.JobRendered.RenderedClip;
+import dev.clipflow.contracts.layout.ObjectKeys;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code {title}_metadata.json} object of a job. Keeps the fields OpenShorts tooling reads
@@ -31,6 +34,22 @@ public record JobMetadata(
     public JobMetadata(String jobId, String title, Instant createdAt, String sourceVideo, OutputFormat outputFormat,
             List<MetadataClip> shorts, Selection selection, CaptionsStatus captions) {
         this(jobId, title, createdAt, sourceVideo, outputFormat, shorts, selection, captions, null);
+    }
+
+    /**
+     * The number of the clip at {@code position} (0-based) in {@code shorts}: the n of its file name, else (a document
+     * not written by Clipflow) its place in the list counted from 1.
+     */
+    public int clipNumber(int position) {
+        String file = shorts.get(position).file();
+        return (file == null ? Optional.<Integer>empty() : ObjectKeys.clipNumberOf(file)).orElse(position + 1);
+    }
+
+    /** The clip at {@code position} (0-based) as {@code JobRendered} and the job's status show it. */
+    public RenderedClip renderedClip(int position) {
+        MetadataClip s = shorts.get(position);
+        return new RenderedClip(clipNumber(position), s.videoTitleForYoutubeShort(), s.duration(), s.width(), s.height(),
+                s.file(), s.thumbnail(), s.captionsFile());
     }
 
     /** A job without captions. */

@@ -54,5 +54,20 @@ class MetadataJsonTest {
         assertThat(metadata.shorts()).singleElement()
                 .satisfies(s -> assertThat(s.end() - s.start()).isEqualTo(30.0))
                 .satisfies(s -> assertThat(s.videoTitleForYoutubeShort()).isEqualTo("T"));
+        assertThat(metadata.clipNumber(0)).as("no file name: its place, from 1").isEqualTo(1);
+    }
+
+    @Test
+    void aClipIsNumberedByItsFileNameWhateverItsPlaceInTheList() {
+        String recut = """
+                {"shorts":[{"start":0,"end":5,"file":"Talk_clip_1.mp4"},{"start":9,"end":12,"file":"Talk_clip_3.mp4"}]}""";
+
+        JobMetadata metadata = ClipflowJson.decodeMetadata(recut.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(metadata.clipNumber(1)).isEqualTo(3);
+        assertThat(metadata.renderedClip(1).number()).isEqualTo(3);
+        assertThat(metadata.renderedClip(1).file()).isEqualTo("Talk_clip_3.mp4");
+        assertThat(new String(ClipflowJson.encodeMetadata(metadata), StandardCharsets.UTF_8))
+                .as("derived, not written").doesNotContain("clip_number", "rendered_clip");
     }
 }

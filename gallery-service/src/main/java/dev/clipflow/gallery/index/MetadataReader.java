@@ -37,7 +37,7 @@ final class MetadataReader {
         for (JobMetadata.MetadataClip clip : metadata.shorts()) {
             int position = clips.size() + 1;
             String file = clip.file() != null ? plain(clip.file()) : baseName + "_clip_" + position + ".mp4";
-            int number = ObjectKeys.clipNumberOf(file).orElse(position);
+            int number = metadata.clipNumber(position - 1);
             String thumbnail = clip.thumbnail() != null ? plain(clip.thumbnail()) : null;
             String title = firstNonBlank(clip.videoTitleForYoutubeShort(), metadata.title(), UNTITLED);
             double duration = clip.duration() > 0 ? clip.duration() : Math.max(0, clip.end() - clip.start());

@@ -63,8 +63,9 @@ public class DeadLetterReader {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     ClipflowEvent event = decode(record.value());
                     if (event instanceof JobRendered rendered) {
+                        // one copy per rendering, the job's own under "": a record parked again replaces its copy
                         renderings.computeIfAbsent(rendered.jobId(), id -> new LinkedHashMap<>())
-                                .put(String.valueOf(rendered.recutId()), rendered);
+                                .put(rendered.isRecut() ? rendered.recutId() : "", rendered);
                     } else if (event instanceof JobCancelled cancelled) {
                         renderings.computeIfAbsent(cancelled.jobId(), id -> new LinkedHashMap<>());
                         cancellations.put(cancelled.jobId(), cancelled);

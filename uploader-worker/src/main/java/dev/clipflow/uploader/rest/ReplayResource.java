@@ -17,9 +17,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Replays uploads and deletions that were given up: takes the job's last record from the dead-letter topic and runs
- * its upload again (objects already stored are not sent twice), or, for a {@code JobCancelled}, its deletion (what is
- * already gone is not missed). The outcome goes to {@code upload-events} as for any job. An operator endpoint: expose
+ * Replays uploads and deletions that were given up: takes what the dead-letter topic holds of the job and runs its
+ * upload again, every parked rendering of it together (objects already stored are not sent twice), or, for a parked
+ * {@code JobCancelled}, its deletion (what is already gone is not missed). The outcome goes to {@code upload-events} as for any job. An operator endpoint: expose
  * it inside the cluster only.
  */
 @Path("/admin/replay")

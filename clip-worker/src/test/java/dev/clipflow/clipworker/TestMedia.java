@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.reframe.Reframer;
+import dev.clipflow.clipworker.render.RenderSettings;
 import dev.clipflow.ffmpeg.FfmpegBinaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,14 @@ import java.util.regex.Pattern;
 public final class TestMedia {
 
     public static final FfmpegBinaries FFMPEG = FfmpegBinaries.fromEnvironment();
+
+    /**
+     * The worker's render settings with x264's quickest preset. These tests check what is cut, framed and captioned,
+     * not how well it compresses: the same frames cost less than half the CPU of the default preset, and the build
+     * runs on two cores.
+     */
+    public static final RenderSettings RENDER = new RenderSettings("ultrafast", RenderSettings.DEFAULT.crf(),
+            RenderSettings.DEFAULT.timeoutFactor(), RenderSettings.DEFAULT.timeoutGrace(), RenderSettings.DEFAULT.clipsAtOnce());
 
     /** A testsrc2 video with a sine tone at {@code volumeDb} (quiet on purpose, so loudness normalisation shows). */
     public static Path video(Path target, double seconds, int width, int height, int fps, boolean audio) {

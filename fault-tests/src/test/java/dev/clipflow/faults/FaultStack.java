@@ -144,6 +144,7 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
             env.put("LOCAL_STORAGE_PATH", storageRoot().toString());
         }
         env.put("UPLOAD_MAX_ATTEMPTS", "3");
+        env.putAll(Jobs.QUICK_RENDER);
         return env;
     }
 

@@ -50,6 +50,7 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
         ProcessBuilder builder = new ProcessBuilder(root.resolve("clipflow").toString(), "up")
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(ports);
+        builder.environment().putAll(Jobs.QUICK_RENDER);
         builder.environment().put("CLIPFLOW_DATA_DIR", dataDir.toString());
         launcher = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();

@@ -9,7 +9,6 @@ import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.JobWorkspace;
-import dev.clipflow.clipworker.render.RenderSettings;
 import dev.clipflow.clipworker.selection.ExplicitRangeSelector;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
@@ -65,7 +64,7 @@ class BurnedCaptionsTest {
 
     private final ProcessRunner runner = new ProcessRunner();
     private final MediaProber prober = new MediaProber(TestMedia.FFMPEG, runner);
-    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, RenderSettings.DEFAULT,
+    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, TestMedia.RENDER,
             new CaptionImages(new CaptionPainter(CaptionFonts.find(Path.of("/usr/share/fonts")))));
 
     @BeforeAll

@@ -10,7 +10,6 @@ import dev.clipflow.clipworker.media.ProbedMedia;
 import dev.clipflow.clipworker.media.ProcessRunner;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.JobWorkspace;
-import dev.clipflow.clipworker.render.RenderSettings;
 import dev.clipflow.clipworker.selection.ExplicitRangeSelector;
 import dev.clipflow.contracts.FrameLayout;
 import dev.clipflow.contracts.JobId;
@@ -61,7 +60,7 @@ class FollowTheSpeakerTest {
 
     private final ProcessRunner runner = new ProcessRunner();
     private final MediaProber prober = new MediaProber(TestMedia.FFMPEG, runner);
-    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, RenderSettings.DEFAULT,
+    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, TestMedia.RENDER,
             TestMedia.reframer(runner));
 
     @BeforeAll

@@ -55,7 +55,7 @@ class JobRendererTest {
 
     private final ProcessRunner runner = new ProcessRunner();
     private final MediaProber prober = new MediaProber(TestMedia.FFMPEG, runner);
-    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, RenderSettings.DEFAULT,
+    private final JobRenderer renderer = new JobRenderer(TestMedia.FFMPEG, runner, prober, TestMedia.RENDER,
             TestMedia.reframer(runner));
 
     @BeforeAll

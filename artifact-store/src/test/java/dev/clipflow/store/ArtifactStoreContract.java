@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -365,7 +365,7 @@ public abstract class ArtifactStoreContract {
 
     protected static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
+        new SplittableRandom(seed).nextBytes(bytes);
         return bytes;
     }
 
@@ -380,7 +380,7 @@ public abstract class ArtifactStoreContract {
     /** Writes {@code size} pseudo-random bytes a megabyte at a time and returns their hex SHA-256. */
     protected static String writeRandomFile(Path file, long size, long seed) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         byte[] chunk = new byte[(int) MB];
         try (OutputStream out = Files.newOutputStream(file)) {
             for (long written = 0; written < size; written += chunk.length) {
@@ -405,12 +405,12 @@ public abstract class ArtifactStoreContract {
     /** Gives {@code failAfter} pseudo-random bytes, then fails like a client that went away. */
     protected static class FailingStream extends InputStream {
         private final long failAfter;
-        private final Random random;
+        private final SplittableRandom random;
         private long given;
 
         public FailingStream(long failAfter, long seed) {
             this.failAfter = failAfter;
-            this.random = new Random(seed);
+            this.random = new SplittableRandom(seed);
         }
 
         protected long given() {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +55,7 @@ class S3ServerTest {
     @Test
     void aTwentyMegabyteMultipartUploadReadsBackByteIdentical() {
         byte[] content = new byte[20 * 1024 * 1024];
-        new Random(42).nextBytes(content);
+        new SplittableRandom(42).nextBytes(content);
         int partSize = 5 * 1024 * 1024;
         String key = "big/source.mp4";
 

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * A job as the clip-worker leaves it: {@code {WORK_DIR}/{job_id}/} with clips, thumbnails, the
@@ -32,7 +32,7 @@ public final class RenderedJob {
     public final Path dir;
     public final List<RenderedArtifact> artifacts = new ArrayList<>();
     private final List<RenderedClip> clips = new ArrayList<>();
-    private final Random random = new Random();
+    private final SplittableRandom random = new SplittableRandom();
 
     private RenderedJob(Path workDir, String title) {
         this.title = title;

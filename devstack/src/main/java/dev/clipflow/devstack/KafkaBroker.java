@@ -321,9 +321,10 @@ public final class KafkaBroker implements AutoCloseable {
         // every 500 ms by default, the broker's largest idle cost. A single node has no follower waiting on it.
         p.put("metadata.max.idle.interval.ms", "5000");
         // A broker restarted after SIGKILL registers anew, and the controller refuses it while the dead incarnation's
-        // session lasts: 9 s by default. Tests and `./clipflow up` kill and restart it; the heartbeat stays in-process.
-        p.put("broker.heartbeat.interval.ms", "500");
-        p.put("broker.session.timeout.ms", "3000");
+        // session lasts: 9 s by default. Tests and `./clipflow up` kill and restart it. 3 s fenced the live broker once
+        // on a loaded two-core build (the controller's queue fell behind its heartbeats); 6 s leaves room for that.
+        p.put("broker.heartbeat.interval.ms", "1000");
+        p.put("broker.session.timeout.ms", "6000");
         return p;
     }
 

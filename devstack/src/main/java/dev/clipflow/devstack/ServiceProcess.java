@@ -31,13 +31,20 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static ServiceProcess start(Path root, String module, int port, Map<String, String> env, Path logDir) throws IOException {
-        return start(root, module, module, port, env, logDir);
-    }
-
     /** {@code name} tells two processes of one module apart (their logs, their messages). */
     public static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> env, Path logDir)
             throws IOException {
+        return start(root, module, name, port, env, logDir, false);
+    }
+
+    /** As {@link #start(Path, String, String, int, Map, Path)} under the module's name, at {@link CpuPriority#background} priority. */
+    public static ServiceProcess startInBackground(Path root, String module, int port, Map<String, String> env, Path logDir)
+            throws IOException {
+        return start(root, module, module, port, env, logDir, true);
+    }
+
+    private static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> env, Path logDir,
+            boolean background) throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the services must be packaged first (./mvnw package)");
@@ -50,7 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + logDir.toAbsolutePath(),
                 "-jar", jar.toString()));
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(background ? CpuPriority.background(command) : command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));

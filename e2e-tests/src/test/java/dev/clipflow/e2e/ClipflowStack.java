@@ -58,7 +58,9 @@ final class ClipflowStack implements AutoCloseable {
             Map<String, String> env = stack.environment(ports.get("gallery-service"));
             List<ServiceProcess> started = new ArrayList<>();
             for (String service : SERVICES) {
-                ServiceProcess process = ServiceProcess.start(root, service, ports.get(service), env, runDir);
+                // Beside fault-tests, whose crash cases set the build's length and have tight time bounds; the
+                // bounds here are far wider than these services need even at a lower priority.
+                ServiceProcess process = ServiceProcess.startInBackground(root, service, ports.get(service), env, runDir);
                 stack.services.put(service, process);
                 started.add(process);
             }

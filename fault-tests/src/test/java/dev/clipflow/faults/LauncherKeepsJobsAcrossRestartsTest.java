@@ -2,6 +2,7 @@ package dev.clipflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clipflow.devstack.CpuPriority;
 import dev.clipflow.devstack.SampleVideo;
 import dev.clipflow.devstack.Http;
 import java.io.IOException;
@@ -47,7 +48,8 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
 
     private void up(int run) throws Exception {
         log = Files.createDirectories(dataDir.getParent()).resolve(dataDir.getFileName() + "-up-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("clipflow").toString(), "up")
+        // At a lower priority than CrashesLoseNoJobTest beside it, whose chain of restarts sets the build's length.
+        ProcessBuilder builder = new ProcessBuilder(CpuPriority.background(List.of(root.resolve("clipflow").toString(), "up")))
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(ports);
         builder.environment().putAll(Jobs.QUICK_RENDER);

@@ -1,11 +1,11 @@
 package dev.clipflow.e2e;
 
 import dev.clipflow.contracts.Topics;
+import dev.clipflow.devstack.FreePorts;
 import dev.clipflow.devstack.KafkaBroker;
 import dev.clipflow.devstack.S3Server;
 import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +53,7 @@ final class ClipflowStack implements AutoCloseable {
         try {
             Map<String, Integer> ports = new HashMap<>();
             for (String service : SERVICES) {
-                ports.put(service, freePort());
+                ports.put(service, FreePorts.pick());
             }
             Map<String, String> env = stack.environment(ports.get("gallery-service"));
             List<ServiceProcess> started = new ArrayList<>();
@@ -108,12 +108,6 @@ final class ClipflowStack implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         services.forEach((name, process) -> out.append("---- ").append(name).append('\n').append(process.tail()).append('\n'));
         return out.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

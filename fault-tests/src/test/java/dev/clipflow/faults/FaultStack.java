@@ -1,8 +1,8 @@
 package dev.clipflow.faults;
 
+import dev.clipflow.devstack.FreePorts;
 import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,13 +46,13 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     static FaultStack start(boolean s3) throws Exception {
         Path root = Path.of(System.getProperty("clipflow.root", "..")).toAbsolutePath().normalize();
         Path runDir = Files.createDirectories(root.resolve("fault-tests/target/stack-" + System.currentTimeMillis()));
-        BrokerProcess broker = BrokerProcess.start(root, runDir.resolve("kafka-data"), runDir.resolve("broker.log"), freePort());
+        BrokerProcess broker = BrokerProcess.start(root, runDir.resolve("kafka-data"), runDir.resolve("broker.log"), FreePorts.pick());
         FaultStack stack = new FaultStack(root, runDir, broker);
         try {
             if (s3) {
                 stack.startS3();
             }
-            stack.ports.put("gallery-service", freePort());
+            stack.ports.put("gallery-service", FreePorts.pick());
             for (String module : List.of("gallery-service", "uploader-worker", "clip-worker", "api-gateway")) {
                 stack.launch(module, module.equals("clip-worker") ? "clip-worker-1" : module);
             }
@@ -68,7 +68,7 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
 
     /** Starts a process of the module under that name, on a port of its own, kept across its restarts. */
     ServiceProcess launch(String module, String name) throws IOException {
-        int port = ports.computeIfAbsent(name, n -> freePort());
+        int port = ports.computeIfAbsent(name, n -> FreePorts.pick());
         modules.put(name, module);
         ServiceProcess process = ServiceProcess.start(root, module, name, port, environment(name), runDir);
         services.put(name, process);
@@ -194,14 +194,6 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
             thawS3();
         } catch (Exception ignored) {
             // it is killed next
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.clipflow.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clipflow.devstack.CpuPriority;
+import dev.clipflow.devstack.FreePorts;
 import dev.clipflow.devstack.SampleVideo;
 import dev.clipflow.devstack.Http;
 import java.io.IOException;
@@ -103,6 +104,6 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
     }
 
     private static String freePort() {
-        return String.valueOf(FaultStack.freePort());
+        return String.valueOf(FreePorts.pick());
     }
 }

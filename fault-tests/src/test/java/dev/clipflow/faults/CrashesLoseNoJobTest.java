@@ -49,7 +49,7 @@ class CrashesLoseNoJobTest {
     @Test
     @Order(1)
     void aGatewayKilledRightAfterA202AnswersTheJobsRealStatusAsSoonAsItIsReady() throws Exception {
-        String jobId = jobs.submit("Gateway killed");
+        String jobId = jobs.submitQuick("Gateway killed");
         stack.kill("api-gateway");
 
         stack.restart("api-gateway");
@@ -130,7 +130,7 @@ class CrashesLoseNoJobTest {
     @Test
     @Order(6)
     void aGalleryKilledIsAnsweredWith503JsonAndRebuildsItsIndexOnRestart() throws Exception {
-        String jobId = jobs.submit("Gallery killed");
+        String jobId = jobs.submitQuick("Gallery killed");
         jobs.awaitSettled(jobId);
         stack.kill("gallery-service");
 
@@ -189,7 +189,7 @@ class CrashesLoseNoJobTest {
             stack.kill(worker);
             stack.restart(worker);
         }
-        String next = jobs.submit("After the poison");
+        String next = jobs.submitQuick("After the poison");
 
         JsonNode failed = jobs.awaitSettled(poison);
         assertThat(failed.get("status").asText()).isEqualTo("failed");

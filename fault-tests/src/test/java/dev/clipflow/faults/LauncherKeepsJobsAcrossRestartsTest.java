@@ -33,7 +33,7 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
         Path source = SampleVideo.builder().seconds(20).size(640, 360).fps(30).build().writeTo(scratch().resolve("talk.mp4"));
         Jobs jobs = new Jobs(this, source);
         String first = jobs.submit("Before Ctrl-C one");
-        String second = jobs.submit("Before Ctrl-C two");
+        String second = jobs.submitQuick("Before Ctrl-C two");
         jobs.awaitRendering(first);
 
         ctrlC();

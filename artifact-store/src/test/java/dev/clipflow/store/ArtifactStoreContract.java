@@ -259,7 +259,7 @@ public abstract class ArtifactStoreContract {
                 metadataKeys.add(key);
             }
         }
-        // Eight puts at a time, as a busy uploader makes them: each one mostly waits on its round trip to the store.
+        // Eight puts at a time: each one mostly waits on its round trip to the store, and the listing is what is tested.
         ExecutorService puts = Executors.newFixedThreadPool(8);
         try {
             for (Future<ObjectInfo> put : puts.invokeAll(allKeys.stream().<Callable<ObjectInfo>>map(key -> () -> store().put(key,

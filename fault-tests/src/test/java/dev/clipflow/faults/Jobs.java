@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /** A user's side of a job: submit it, poll it, and check what they would check at the end. */
 final class Jobs {
 
-    /** Two clips of 6 s each: rendered vertical, long enough to kill a worker in the middle of them. */
+    /** Two clips of 6 s each. */
     static final String CLIPS = "[{\"start\":2,\"end\":8,\"title\":\"First\"},{\"start\":10,\"end\":16,\"title\":\"Second\"}]";
     static final double CLIP_SECONDS = 6.0;
     /**

@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -262,8 +261,12 @@ public abstract class ArtifactStoreContract {
         // Eight puts at a time: each one mostly waits on its round trip to the store, and the listing is what is tested.
         ExecutorService puts = Executors.newFixedThreadPool(8);
         try {
-            for (Future<ObjectInfo> put : puts.invokeAll(allKeys.stream().<Callable<ObjectInfo>>map(key -> () -> store().put(key,
-                    new ByteArrayInputStream(new byte[] {'x'}), 1, PutOptions.of("application/json"))).toList())) {
+            List<Future<ObjectInfo>> stored = new ArrayList<>();
+            for (String key : allKeys) {
+                stored.add(puts.submit(() -> store().put(key, new ByteArrayInputStream(new byte[] {'x'}), 1,
+                        PutOptions.of("application/json"))));
+            }
+            for (Future<ObjectInfo> put : stored) {
                 put.get();
             }
         } finally {

@@ -46,11 +46,21 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     static FaultStack start(boolean s3) throws Exception {
         Path root = Path.of(System.getProperty("clipflow.root", "..")).toAbsolutePath().normalize();
         Path runDir = Files.createDirectories(root.resolve("fault-tests/target/stack-" + System.currentTimeMillis()));
-        BrokerProcess broker = BrokerProcess.start(root, runDir.resolve("kafka-data"), runDir.resolve("broker.log"), FreePorts.pick());
+        // The S3 server starts while the broker does: neither needs the other.
+        Process s3Process = s3 ? launchS3(runDir) : null;
+        BrokerProcess broker;
+        try {
+            broker = BrokerProcess.start(root, runDir.resolve("kafka-data"), runDir.resolve("broker.log"), FreePorts.pick());
+        } catch (Exception | Error e) {
+            if (s3Process != null) {
+                s3Process.destroyForcibly().waitFor();
+            }
+            throw e;
+        }
         FaultStack stack = new FaultStack(root, runDir, broker);
         try {
-            if (s3) {
-                stack.startS3();
+            if (s3Process != null) {
+                stack.awaitS3(s3Process);
             }
             stack.ports.put("gallery-service", FreePorts.pick());
             for (String module : List.of("gallery-service", "uploader-worker", "clip-worker", "api-gateway")) {
@@ -75,13 +85,18 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
         return process;
     }
 
-    private void startS3() throws IOException, InterruptedException {
-        Path log = runDir.resolve("s3.log");
-        s3 = new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC",
+    private static Process launchS3(Path runDir) throws IOException {
+        return new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 S3ServerMain.class.getName(), runDir.resolve("s3-data").toString(), BUCKET))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(runDir.resolve("s3.log").toFile()).start();
+    }
+
+    /** Waits for the S3 server's line saying where it listens and with which keys; it is stopped with the stack. */
+    private void awaitS3(Process process) throws IOException, InterruptedException {
+        s3 = process;
+        Path log = runDir.resolve("s3.log");
         long deadline = System.nanoTime() + READY.toNanos();
         while (s3Line == null) {
             if (!s3.isAlive() || System.nanoTime() > deadline) {

@@ -17,6 +17,14 @@ import java.util.Map;
 /** One built Clipflow service started with {@code java -jar}, as a user or the launcher starts it. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /**
+     * The options of every JVM a test stack starts (services, broker, S3 server). A stack runs five or more JVMs beside
+     * ffmpeg on two cores and restarts them often, with files of a few megabytes: the quick compiler and the serial
+     * collector (as the launcher gives the broker and the gallery, see clipflow) start one with less CPU, and C2's
+     * faster hashing would not pay for itself on such files. Without the performance-data file, no sampler thread.
+     */
+    public static final List<String> QUICK_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -49,13 +57,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the services must be packaged first (./mvnw package)");
         }
-        // Temp files (S3 spools, Vert.x cache) stay in the run's own directory, under target/. A test stack runs
-        // five JVMs beside ffmpeg on two cores and restarts them often, with files of a few megabytes: the quick
-        // compiler and the serial collector (as the launcher gives the broker and the gallery, see clipflow) start
-        // a service with less CPU, and C2's faster hashing would not pay for itself on such files.
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Djava.io.tmpdir=" + logDir.toAbsolutePath(),
-                "-jar", jar.toString()));
+        // Temp files (S3 spools, Vert.x cache) stay in the run's own directory, under target/.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m"));
+        command.addAll(QUICK_JVM_OPTIONS);
+        command.addAll(List.of("-Djava.io.tmpdir=" + logDir.toAbsolutePath(), "-jar", jar.toString()));
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(background ? CpuPriority.background(command) : command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -143,7 +148,8 @@ public final class ServiceProcess implements AutoCloseable {
         processes.forEach(ServiceProcess::close);
     }
 
-    private static String javaBinary() {
+    /** The java executable of the JVM running this code. */
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

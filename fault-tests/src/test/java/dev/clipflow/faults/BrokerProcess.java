@@ -1,9 +1,11 @@
 package dev.clipflow.faults;
 
+import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,9 +37,11 @@ final class BrokerProcess implements AutoCloseable {
     /** Starts the broker (again), on its port and log directory, and waits until it has created the topics. */
     void start() throws IOException, InterruptedException {
         long before = Files.exists(log) ? Files.size(log) : 0;
-        process = new ProcessBuilder(List.of(FaultStack.javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(), "--kafka-port", String.valueOf(port), "--data-dir", dataDir.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary()));
+        command.addAll(ServiceProcess.QUICK_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString(), "--kafka-port", String.valueOf(port), "--data-dir", dataDir.toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!started(before)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,11 +87,12 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     }
 
     private static Process launchS3(Path runDir) throws IOException {
-        return new ProcessBuilder(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary()));
+        command.addAll(ServiceProcess.QUICK_JVM_OPTIONS);
+        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                S3ServerMain.class.getName(), runDir.resolve("s3-data").toString(), BUCKET))
-                .redirectErrorStream(true).redirectOutput(runDir.resolve("s3.log").toFile()).start();
+                S3ServerMain.class.getName(), runDir.resolve("s3-data").toString(), BUCKET));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(runDir.resolve("s3.log").toFile()).start();
     }
 
     /** Waits for the S3 server's line saying where it listens and with which keys; it is stopped with the stack. */
@@ -198,10 +200,6 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
         StringBuilder out = new StringBuilder();
         services.forEach((name, process) -> out.append("---- ").append(name).append('\n').append(process.tail()).append('\n'));
         return out.toString();
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private void thawQuietly() {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clipflow.devstack.CpuPriority;
 import dev.clipflow.devstack.FreePorts;
-import dev.clipflow.devstack.SampleVideo;
 import dev.clipflow.devstack.Http;
+import dev.clipflow.devstack.SampleVideo;
+import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +55,8 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(ports);
         builder.environment().putAll(Jobs.QUICK_RENDER);
-        // C1 only for every process, as the other stacks in the build run them: they live a minute and hash small
-        // files, so C2's compiles would cost more CPU than they return (docs/architecture.md, Running).
-        builder.environment().put("CLIPFLOW_JAVA_OPTS", "-XX:+UseSerialGC -XX:-UsePerfData -XX:TieredStopAtLevel=1");
+        // Its processes live a minute and hash small files, as every test stack's (docs/architecture.md, Running).
+        builder.environment().put("CLIPFLOW_JAVA_OPTS", String.join(" ", ServiceProcess.QUICK_JVM_OPTIONS));
         builder.environment().put("CLIPFLOW_DATA_DIR", dataDir.toString());
         launcher = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();

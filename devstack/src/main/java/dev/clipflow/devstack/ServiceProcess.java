@@ -58,9 +58,7 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: the services must be packaged first (./mvnw package)");
         }
         // Temp files (S3 spools, Vert.x cache) stay in the run's own directory, under target/.
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m"));
-        command.addAll(QUICK_JVM_OPTIONS);
-        command.addAll(List.of("-Djava.io.tmpdir=" + logDir.toAbsolutePath(), "-jar", jar.toString()));
+        List<String> command = javaCommand(List.of("-Xmx384m", "-Djava.io.tmpdir=" + logDir.toAbsolutePath(), "-jar", jar.toString()));
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(background ? CpuPriority.background(command) : command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -148,8 +146,12 @@ public final class ServiceProcess implements AutoCloseable {
         processes.forEach(ServiceProcess::close);
     }
 
-    /** The java executable of the JVM running this code. */
-    public static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The command line of a test stack's JVM: this JVM's java executable, {@link #QUICK_JVM_OPTIONS}, then {@code args}. */
+    public static List<String> javaCommand(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(QUICK_JVM_OPTIONS);
+        command.addAll(args);
+        return command;
     }
 }

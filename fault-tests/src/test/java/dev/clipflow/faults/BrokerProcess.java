@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -37,10 +36,8 @@ final class BrokerProcess implements AutoCloseable {
     /** Starts the broker (again), on its port and log directory, and waits until it has created the topics. */
     void start() throws IOException, InterruptedException {
         long before = Files.exists(log) ? Files.size(log) : 0;
-        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary()));
-        command.addAll(ServiceProcess.QUICK_JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "--kafka-port", String.valueOf(port), "--data-dir", dataDir.toString()));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        process = new ProcessBuilder(ServiceProcess.javaCommand(List.of("-jar", jar.toString(), "--kafka-port",
+                String.valueOf(port), "--data-dir", dataDir.toString()))).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!started(before)) {

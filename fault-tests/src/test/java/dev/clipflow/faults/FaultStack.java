@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +86,8 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     }
 
     private static Process launchS3(Path runDir) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary()));
-        command.addAll(ServiceProcess.QUICK_JVM_OPTIONS);
-        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        List<String> command = ServiceProcess.javaCommand(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 S3ServerMain.class.getName(), runDir.resolve("s3-data").toString(), BUCKET));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(runDir.resolve("s3.log").toFile()).start();
     }

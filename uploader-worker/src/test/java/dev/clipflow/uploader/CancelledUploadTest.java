@@ -113,7 +113,7 @@ class CancelledUploadTest {
 
     /**
      * A job whose upload started, then met a storage outage of 3 s: its thumbnails are stored, its clips are waiting
-     * for the next attempt (30 s or more away) when this returns with the storage back.
+     * for the next attempt (10 s or more away) when this returns with the storage back.
      */
     private RenderedJob heldUpByAnOutage(String title) throws InterruptedException {
         RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
@@ -168,19 +168,15 @@ class CancelledUploadTest {
         throw new AssertionError("the uploader never read its cancellations (group " + group + ")");
     }
 
-    /**
-     * Backoff long enough that an upload cancelled in it would otherwise wait 30 s or more (60 s, give or take half).
-     * With a 20 s base (a retry 10-30 s after the outage) a full build once stored the cancelled job's clips before
-     * the other job's replay had started and the cancellation was sent.
-     */
+    /** Backoff long enough that an upload cancelled in it would otherwise wait 10 s or more. */
     public static class LongBackoff extends S3Profile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
             config.put("clipflow.work-dir", "target/test-work/cancel");
             config.put("clipflow.upload.max-attempts", "5");
-            config.put("clipflow.upload.backoff-base", "60s");
-            config.put("clipflow.upload.backoff-max", "120s");
+            config.put("clipflow.upload.backoff-base", "20s");
+            config.put("clipflow.upload.backoff-max", "60s");
             config.put("clipflow.storage.s3.max-concurrency", "6");
             return config;
         }

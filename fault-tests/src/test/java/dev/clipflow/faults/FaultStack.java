@@ -30,16 +30,18 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     private final Path root;
     private final Path runDir;
     private final BrokerProcess broker;
-    private Process s3;
+    /** The S3 server's process, or null with local storage. */
+    private final Process s3;
     private String[] s3Line;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> modules = new HashMap<>();
     private final Map<String, Integer> ports = new HashMap<>();
 
-    private FaultStack(Path root, Path runDir, BrokerProcess broker) {
+    private FaultStack(Path root, Path runDir, BrokerProcess broker, Process s3) {
         this.root = root;
         this.runDir = runDir;
         this.broker = broker;
+        this.s3 = s3;
     }
 
     /** With {@code s3}, storage is an S3 server of its own process (objects on disk); else a local folder. */
@@ -57,10 +59,10 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
             }
             throw e;
         }
-        FaultStack stack = new FaultStack(root, runDir, broker);
+        FaultStack stack = new FaultStack(root, runDir, broker, s3Process);
         try {
             if (s3Process != null) {
-                stack.awaitS3(s3Process);
+                stack.awaitS3();
             }
             stack.ports.put("gallery-service", FreePorts.pick());
             for (String module : List.of("gallery-service", "uploader-worker", "clip-worker", "api-gateway")) {
@@ -93,8 +95,7 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     }
 
     /** Waits for the S3 server's line saying where it listens and with which keys; it is stopped with the stack. */
-    private void awaitS3(Process process) throws IOException, InterruptedException {
-        s3 = process;
+    private void awaitS3() throws IOException, InterruptedException {
         Path log = runDir.resolve("s3.log");
         long deadline = System.nanoTime() + READY.toNanos();
         while (s3Line == null) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String VERSION = org.apache.kafka.common.utils.AppInfoParser.getVersion();
+    /** How long {@link #createTopics} waits for the broker; whoever waits for it has a deadline of its own. */
+    private static final Duration TOPICS_PATIENCE = Duration.ofMinutes(2);
 
     private final String bootstrapServers;
     private final Lifecycle lifecycle;
@@ -120,10 +123,14 @@ public final class KafkaBroker implements AutoCloseable {
         return lifecycle.isRunning();
     }
 
-    /** Creates the topics that do not exist yet; existing ones are left as they are. */
+    /**
+     * Creates the topics that do not exist yet; existing ones are left as they are. It waits up to
+     * {@link #TOPICS_PATIENCE} for a slow broker: one just started at a low priority on a busy machine (the launcher
+     * next to a running test stack) took 20 s to create them, after 30 s to start.
+     */
     public void createTopics(int partitions, String... names) {
         List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(TOPICS_PATIENCE)) {
             for (var result : admin.createTopics(topics).values().entrySet()) {
                 try {
                     result.getValue().get();
@@ -142,7 +149,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     // Topic creation returns before every listener knows the topic: wait, so that a caller's next step sees it.
     private static void awaitMetadata(Admin admin, List<String> names) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + TOPICS_PATIENCE.toNanos();
         while (true) {
             try {
                 admin.describeTopics(names).allTopicNames().get();
@@ -158,9 +165,13 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** An admin client on this broker; the caller closes it. */
     public Admin admin() {
+        return admin(Duration.ofSeconds(30));
+    }
+
+    private Admin admin(Duration apiTimeout) {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) apiTimeout.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
     }
 

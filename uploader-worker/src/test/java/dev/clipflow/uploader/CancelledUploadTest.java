@@ -17,6 +17,7 @@ import dev.clipflow.uploader.support.Consumption;
 import dev.clipflow.uploader.support.EventBus;
 import dev.clipflow.uploader.support.RenderedJob;
 import dev.clipflow.uploader.support.S3Objects;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
@@ -50,6 +51,8 @@ class CancelledUploadTest {
 
     @Inject
     UploadConfig config;
+    @Inject
+    MeterRegistry registry;
 
     private S3Objects s3;
 
@@ -112,8 +115,9 @@ class CancelledUploadTest {
     }
 
     /**
-     * A job whose upload started, then met a storage outage of 3 s: its thumbnails are stored, its clips are waiting
-     * for the next attempt (10 s or more away) when this returns with the storage back.
+     * A job whose upload started, then met a storage outage that lasted until one of its attempts failed: its
+     * thumbnails are stored, a clip is waiting for its next attempt (10 s or more away) when this returns with the
+     * storage back. A fixed outage was not enough: on a busy machine the clips' puts sometimes started only after it.
      */
     private RenderedJob heldUpByAnOutage(String title) throws InterruptedException {
         RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
@@ -124,16 +128,25 @@ class CancelledUploadTest {
         while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        double failuresBefore = failedAttempts();
         S3Server server = S3TestResource.server();
         server.stop();
         try {
-            Thread.sleep(3_000);
+            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (failedAttempts() == failuresBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } finally {
             server.restart();
         }
+        assertThat(failedAttempts()).as("an attempt failed in the outage").isGreaterThan(failuresBefore);
         assertThat(s3.keys(job.jobId + "/")).as("the upload is held up").doesNotContain(job.metadataKey());
         assertThat(EventBus.uploadEvents(job.jobId)).as("the upload is held up").isEmpty();
         return job;
+    }
+
+    private double failedAttempts() {
+        return registry.counter("clipflow.upload.attempt.failures").count();
     }
 
     /** A job of one 150 MB clip whose upload failed (its clip was missing then) and is in the dead-letter topic. */

@@ -3,6 +3,7 @@ package dev.clipflow.uploader.service;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.InvalidKeyException;
 import dev.clipflow.store.ObjectInfo;
+import dev.clipflow.store.StorageInterruptedException;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -51,6 +52,17 @@ public class FileUploader {
     }
 
     private FileResult attempt(PlannedArtifact file) {
+        try {
+            return store(file);
+        } catch (StorageInterruptedException stopped) {
+            throw stopped; // cancelled or stopping: not a failure of the store
+        } catch (RuntimeException failure) {
+            metrics.attemptFailed();
+            throw failure;
+        }
+    }
+
+    private FileResult store(PlannedArtifact file) {
         Optional<ObjectInfo> existing = store.head(file.key());
         if (existing.isPresent() && sameContent(existing.get(), file)) {
             LOG.debugf("%s already stored", file.key());

@@ -13,6 +13,7 @@ public class UploadMetrics {
     private final MeterRegistry registry;
     private final Counter puts;
     private final Counter retries;
+    private final Counter failedAttempts;
     private final Counter filesUploaded;
     private final Counter filesAlreadyStored;
     private final Counter bytes;
@@ -24,6 +25,8 @@ public class UploadMetrics {
                 .register(registry);
         this.retries = Counter.builder("clipflow.upload.retries").description("Attempts that followed a failed one")
                 .register(registry);
+        this.failedAttempts = Counter.builder("clipflow.upload.attempt.failures")
+                .description("Attempts to store a file that failed, retried or not").register(registry);
         this.filesUploaded = Counter.builder("clipflow.upload.files").tag("result", "uploaded").register(registry);
         this.filesAlreadyStored = Counter.builder("clipflow.upload.files").tag("result", "already_stored")
                 .register(registry);
@@ -37,6 +40,10 @@ public class UploadMetrics {
 
     void retry() {
         retries.increment();
+    }
+
+    void attemptFailed() {
+        failedAttempts.increment();
     }
 
     void uploaded(long size, Duration took) {

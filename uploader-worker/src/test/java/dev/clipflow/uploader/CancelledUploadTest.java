@@ -117,7 +117,8 @@ class CancelledUploadTest {
     /**
      * A job whose upload started, then met a storage outage that lasted until one of its attempts failed: its
      * thumbnails are stored, a clip is waiting for its next attempt (10 s or more away) when this returns with the
-     * storage back. A fixed outage was not enough: on a busy machine the clips' puts sometimes started only after it.
+     * storage back. A fixed outage of 3 s sometimes passed on a busy build with no attempt failed, and the job was
+     * stored before its cancellation.
      */
     private RenderedJob heldUpByAnOutage(String title) throws InterruptedException {
         RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);

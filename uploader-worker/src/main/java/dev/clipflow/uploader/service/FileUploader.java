@@ -3,7 +3,6 @@ package dev.clipflow.uploader.service;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.InvalidKeyException;
 import dev.clipflow.store.ObjectInfo;
-import dev.clipflow.store.StorageInterruptedException;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
@@ -54,10 +53,10 @@ public class FileUploader {
     private FileResult attempt(PlannedArtifact file) {
         try {
             return store(file);
-        } catch (StorageInterruptedException stopped) {
-            throw stopped; // cancelled or stopping: not a failure of the store
         } catch (RuntimeException failure) {
-            metrics.attemptFailed();
+            if (!StorageRetries.interrupted(failure)) { // cancelled or stopping: not a failure of the store
+                metrics.attemptFailed();
+            }
             throw failure;
         }
     }

@@ -43,8 +43,11 @@ public class StorageRetries {
                 .build();
     }
 
-    /** Runs on the thread that made the attempt: an interrupt noticed by something else than the store counts too. */
-    private static boolean interrupted(Throwable failure) {
+    /**
+     * Whether the attempt ended because its thread was interrupted, not because the store failed. Runs on the thread
+     * that made the attempt: an interrupt noticed by something else than the store counts too.
+     */
+    static boolean interrupted(Throwable failure) {
         return failure instanceof StorageInterruptedException || Thread.currentThread().isInterrupted();
     }
 }

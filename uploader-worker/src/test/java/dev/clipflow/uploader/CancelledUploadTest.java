@@ -2,6 +2,7 @@ package dev.clipflow.uploader;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ArtifactsDeleted;
@@ -57,7 +58,7 @@ class CancelledUploadTest {
     private S3Objects s3;
 
     @BeforeEach
-    void consuming() throws InterruptedException {
+    void consuming() {
         Consumption.awaitConsuming(config.workDir());
         awaitCancellationsRead();
         s3 = new S3Objects();
@@ -95,10 +96,8 @@ class CancelledUploadTest {
 
         CompletableFuture<ExtractableResponse<Response>> replay = CompletableFuture.supplyAsync(
                 () -> given().post("/admin/replay/{job_id}", other.jobId).then().extract());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (pendingUploads(otherClip).isEmpty() && !replay.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !pendingUploads(otherClip).isEmpty() || replay.isDone());
         assertThat(pendingUploads(otherClip)).as("the other job's clip is going up").isNotEmpty();
         EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(cancelled.jobId, JobCancelled.BY_API));
 
@@ -120,27 +119,22 @@ class CancelledUploadTest {
      * storage back. A fixed outage of 3 s sometimes passed on a busy build with no attempt failed, and the job was
      * stored before its cancellation.
      */
-    private RenderedJob heldUpByAnOutage(String title) throws InterruptedException {
+    private RenderedJob heldUpByAnOutage(String title) {
         RenderedJob job = RenderedJob.withClips(config.workDir(), title, 0);
         job.clip(1, 64L << 20);
         job.clip(2, 64L << 20);
         EventBus.publish(Topics.CLIP_EVENTS, job.event());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        await("the upload started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                .until(() -> !s3.keys(job.jobId + "/").isEmpty());
         double failuresBefore = failedAttempts();
         S3Server server = S3TestResource.server();
         server.stop();
         try {
-            deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (failedAttempts() == failuresBefore && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("an attempt failed in the outage").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> failedAttempts() > failuresBefore);
         } finally {
             server.restart();
         }
-        assertThat(failedAttempts()).as("an attempt failed in the outage").isGreaterThan(failuresBefore);
         assertThat(s3.keys(job.jobId + "/")).as("the upload is held up").doesNotContain(job.metadataKey());
         assertThat(EventBus.uploadEvents(job.jobId)).as("the upload is held up").isEmpty();
         return job;
@@ -168,18 +162,13 @@ class CancelledUploadTest {
     }
 
     /** The cancellations channel starts at the end of the topic: a cancellation counts once it has its partitions. */
-    private static void awaitCancellationsRead() throws InterruptedException {
+    private static void awaitCancellationsRead() {
         String group = ConfigProvider.getConfig()
                 .getValue("mp.messaging.incoming.job-cancellations.group.id", String.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (KafkaTestResource.companion().consumerGroups().describe(group).members().stream()
-                    .map(MemberDescription::assignment).anyMatch(a -> !a.topicPartitions().isEmpty())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the uploader never read its cancellations (group " + group + ")");
+        await("the uploader reads its cancellations (group " + group + ")").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> KafkaTestResource.companion().consumerGroups().describe(group).members().stream()
+                        .map(MemberDescription::assignment).anyMatch(a -> !a.topicPartitions().isEmpty()));
     }
 
     /** Backoff long enough that an upload cancelled in it would otherwise wait 10 s or more. */

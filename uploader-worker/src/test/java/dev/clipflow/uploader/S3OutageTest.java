@@ -1,6 +1,7 @@
 package dev.clipflow.uploader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ArtifactsDeleted;
@@ -55,10 +56,8 @@ class S3OutageTest {
 
         try (S3Objects s3 = new S3Objects()) {
             EventBus.publish(Topics.CLIP_EVENTS, event);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (s3.keys(job.jobId + "/").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await("the upload started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> !s3.keys(job.jobId + "/").isEmpty());
             S3Server server = S3TestResource.server();
             server.stop();
             long stopped = System.nanoTime();
@@ -97,11 +96,9 @@ class S3OutageTest {
             server.stop();
             try {
                 EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(job.jobId, JobCancelled.BY_API));
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (registry.counter("clipflow.upload.retries").count() == retriesBefore
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await("a deletion attempt failed in the outage").atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> registry.counter("clipflow.upload.retries").count() > retriesBefore);
                 Thread.sleep(5_000); // the deletion waits for the next attempt meanwhile
             } finally {
                 server.restart();

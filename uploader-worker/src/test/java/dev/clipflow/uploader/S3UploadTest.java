@@ -2,6 +2,7 @@ package dev.clipflow.uploader;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -270,8 +271,7 @@ class S3UploadTest {
     }
 
     @Test
-    void storageKeptDownGivesUpAfterTheConfiguredAttemptsWithOneWarningKeepsTheFilesAndAReplayStoresThem()
-            throws InterruptedException {
+    void storageKeptDownGivesUpAfterTheConfiguredAttemptsWithOneWarningKeepsTheFilesAndAReplayStoresThem() {
         RenderedJob job = RenderedJob.withClips(config.workDir(), "outage", 2);
         JobRendered event = job.event();
         S3Server server = S3TestResource.server();
@@ -280,10 +280,9 @@ class S3UploadTest {
         try (LogCapture logs = LogCapture.start()) {
             EventBus.publish(Topics.CLIP_EVENTS, event);
             failed = (UploadFailed) EventBus.awaitUploadEvent(job.jobId, WAIT);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (logs.lines().stream().noneMatch(line -> line.contains(job.jobId)) && System.nanoTime() < deadline) {
-                Thread.sleep(50); // the WARN follows the dead-letter record, which follows the event
-            }
+            // the WARN follows the dead-letter record, which follows the event
+            await("a line about the job is logged").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> logs.lines().stream().anyMatch(line -> line.contains(job.jobId)));
             // Kafka's own client warnings (e.g. the dead-letter topic created on first use) aside:
             assertThat(logs.lines()).filteredOn(line -> !line.contains("[org.apache.kafka"))
                     .singleElement().asString().startsWith("WARN").contains(job.jobId, "outage_clip_");
@@ -313,8 +312,7 @@ class S3UploadTest {
     }
 
     @Test
-    void aCancelledJobsDeletionGivenUpInALongOutageIsParkedWithOneWarningAndAReplayDeletesIt()
-            throws InterruptedException {
+    void aCancelledJobsDeletionGivenUpInALongOutageIsParkedWithOneWarningAndAReplayDeletesIt() {
         RenderedJob job = RenderedJob.withClips(config.workDir(), "deleted later", 1);
         EventBus.publish(Topics.CLIP_EVENTS, job.event());
         assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
@@ -322,10 +320,8 @@ class S3UploadTest {
         server.stop();
         try (LogCapture logs = LogCapture.start()) {
             EventBus.publish(Topics.CLIP_EVENTS, JobCancelled.now(job.jobId, JobCancelled.BY_API));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (logs.lines().stream().noneMatch(line -> line.contains(job.jobId)) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await("a line about the job is logged").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> logs.lines().stream().anyMatch(line -> line.contains(job.jobId)));
             assertThat(logs.lines()).filteredOn(line -> !line.contains("[org.apache.kafka"))
                     .singleElement().asString().startsWith("WARN")
                     .contains(job.jobId, "attempt", "POST /admin/replay/" + job.jobId);
@@ -437,10 +433,7 @@ class S3UploadTest {
         EventBus.publish(Topics.CLIP_EVENTS, job.event());
 
         assertThat(EventBus.awaitUploadEvent(job.jobId, WAIT)).isInstanceOf(ArtifactsStored.class);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (EventBus.records(DeadLetters.TOPIC, key).isEmpty() && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        await("the record is parked").atMost(WAIT).until(() -> !EventBus.records(DeadLetters.TOPIC, key).isEmpty());
         assertThat(EventBus.records(DeadLetters.TOPIC, key)).hasSize(1);
     }
 

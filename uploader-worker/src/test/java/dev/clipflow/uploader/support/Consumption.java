@@ -1,11 +1,14 @@
 package dev.clipflow.uploader.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.clipflow.contracts.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -27,18 +30,14 @@ public final class Consumption {
         }
         RenderedJob probe = RenderedJob.withClips(workDir, "probe", 1);
         var event = probe.event();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            EventBus.publish(Topics.CLIP_EVENTS, event);
-            try {
-                EventBus.awaitUploadEvent(probe.jobId, Duration.ofSeconds(2));
-                READY_GROUPS.add(group);
-                return;
-            } catch (AssertionError notYet) {
-                // the consumer had not got its partitions yet: publish again
-            }
-        }
-        throw new AssertionError("the uploader never consumed clip-events (group " + group + ")");
+        // Until the consumer has its partitions the probe goes unseen: publish it again.
+        await("the uploader consumes clip-events (group " + group + ")").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(10)).ignoreExceptionsInstanceOf(ConditionTimeoutException.class)
+                .until(() -> {
+                    EventBus.publish(Topics.CLIP_EVENTS, event);
+                    return EventBus.awaitUploadEvent(probe.jobId, Duration.ofSeconds(2)) != null;
+                });
+        READY_GROUPS.add(group);
     }
 
     public static List<String> readyGroups() {

@@ -1,5 +1,7 @@
 package dev.clipflow.uploader.support;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.json.ClipflowJson;
@@ -41,23 +43,7 @@ public final class EventBus {
 
     /** Waits until the job has {@code count} upload events and returns them. */
     public static List<ClipflowEvent> awaitUploadEvents(String jobId, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            List<ClipflowEvent> events = uploadEvents(jobId);
-            if (events.size() >= count) {
-                return events;
-            }
-            sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("fewer than " + count + " upload events for job " + jobId + " within " + timeout);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return await(count + " upload events for job " + jobId).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> uploadEvents(jobId), events -> events.size() >= count);
     }
 }

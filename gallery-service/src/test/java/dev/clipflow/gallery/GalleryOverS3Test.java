@@ -2,6 +2,7 @@ package dev.clipflow.gallery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.clipflow.contracts.JobId;
@@ -369,15 +370,9 @@ class GalleryOverS3Test {
         }
     }
 
-    private static void awaitGone(String jobId, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (given().get("/jobs/" + jobId + "/clips").statusCode() == 404) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("job " + jobId + " still in the gallery after " + atMost);
+    private static void awaitGone(String jobId, Duration atMost) {
+        await("job " + jobId + " gone from the gallery").atMost(atMost).pollInterval(Duration.ofMillis(10))
+                .until(() -> given().get("/jobs/" + jobId + "/clips").statusCode() == 404);
     }
 
     private void publishStored(KafkaProducer<String, ClipflowEvent> producer, JobMetadata job) throws Exception {
@@ -390,15 +385,9 @@ class GalleryOverS3Test {
         producer.send(new ProducerRecord<>(Topics.UPLOAD_EVENTS, job.jobId(), event)).get();
     }
 
-    private static void awaitJob(String jobId, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (given().get("/jobs/" + jobId + "/clips").statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("job " + jobId + " did not show within " + atMost);
+    private static void awaitJob(String jobId, Duration atMost) {
+        await("job " + jobId + " in the gallery").atMost(atMost).pollInterval(Duration.ofMillis(10))
+                .until(() -> given().get("/jobs/" + jobId + "/clips").statusCode() == 200);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.clipflow.store.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.store.ArtifactStoreContract;
@@ -71,10 +72,8 @@ abstract class S3StoreContract extends ArtifactStoreContract {
         }, "interrupted-put");
         try {
             thread.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (pendingUploads(key).isEmpty() && !outcome.isDone() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> !pendingUploads(key).isEmpty() || outcome.isDone());
             assertThat(pendingUploads(key)).as("the multipart upload started").isNotEmpty();
 
             long interrupted = System.nanoTime();
@@ -85,11 +84,9 @@ abstract class S3StoreContract extends ArtifactStoreContract {
             assertThat(result).isInstanceOf(StorageInterruptedException.class);
             assertThat(tookMillis).as("the put returned %d ms after the interrupt", tookMillis).isLessThan(2_000);
             assertThat(store.head(key)).isEmpty();
-            deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (!pendingUploads(key).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50); // the abort follows the cancel
-            }
-            assertNoTraceOfFailedUploads(key);
+            // the abort follows the cancel
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .untilAsserted(() -> assertNoTraceOfFailedUploads(key));
         } finally {
             thread.join(10_000);
             Files.deleteIfExists(file);

@@ -2,6 +2,7 @@ package dev.clipflow.clipworker.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -167,7 +168,7 @@ class ClipJobsOverKafkaTest {
         assertThat(fileNames(dir)).as("a failed recut leaves the job's clips as they were").hasSize(11);
     }
 
-    private JobRendered rendered(JobRequested job, ClipsRequested recut) throws InterruptedException {
+    private JobRendered rendered(JobRequested job, ClipsRequested recut) {
         return (JobRendered) log.await(job.jobId(), e -> e instanceof JobRendered r && recut.recutId().equals(r.recutId()), 1, WAIT)
                 .stream().filter(e -> e instanceof JobRendered r && recut.recutId().equals(r.recutId())).findFirst().orElseThrow();
     }
@@ -347,10 +348,8 @@ class ClipJobsOverKafkaTest {
             JobFailed failed = failureOf(job);
             assertThat(failed.code()).isEqualTo(FailureCode.STORAGE_UNAVAILABLE);
             assertThat(failed.retryable()).isTrue();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (log.deadLettersOf(job.jobId()).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("the job is parked").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !log.deadLettersOf(job.jobId()).isEmpty());
             assertThat(log.deadLettersOf(job.jobId())).hasSize(1);
         } finally {
             S3TestResource.server().restart();
@@ -370,10 +369,8 @@ class ClipJobsOverKafkaTest {
 
         assertThat(log.await(next.jobId(), e -> e instanceof JobRendered || e instanceof JobFailed, 1, WAIT))
                 .last().isInstanceOf(JobRendered.class);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (log.deadLettersOf(key).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await("the record is parked").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> !log.deadLettersOf(key).isEmpty());
         assertThat(log.deadLettersOf(key)).hasSize(1);
         given().when().get("/q/health/ready").then().statusCode(200);
     }
@@ -384,7 +381,7 @@ class ClipJobsOverKafkaTest {
                 .body("checks.name", hasItems("artifact-store", "SmallRye Reactive Messaging - readiness check"));
     }
 
-    private JobFailed failureOf(JobRequested job) throws InterruptedException {
+    private JobFailed failureOf(JobRequested job) {
         List<ClipflowEvent> events = log.await(job.jobId(), JobFailed.class::isInstance, 1, WAIT);
         return (JobFailed) events.stream().filter(JobFailed.class::isInstance).findFirst().orElseThrow();
     }

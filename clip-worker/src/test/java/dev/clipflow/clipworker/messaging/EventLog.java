@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 
 /** The test's view of the broker (SmallRye's KafkaCompanion): sends jobs, records every clip-event and dead letter. */
 final class EventLog implements AutoCloseable {
@@ -56,15 +57,9 @@ final class EventLog implements AutoCloseable {
     }
 
     /** Waits until the job has {@code count} events matching {@code what}; returns all its events. */
-    List<ClipflowEvent> await(String jobId, Predicate<ClipflowEvent> what, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (of(jobId).stream().filter(what).count() >= count) {
-                return of(jobId);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + jobId + " did not get " + count + " such events in " + timeout + "; got " + of(jobId));
+    List<ClipflowEvent> await(String jobId, Predicate<ClipflowEvent> what, int count, Duration timeout) {
+        return Awaitility.await(count + " such events of job " + jobId).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> of(jobId), events -> events.stream().filter(what).count() >= count);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.clipflow.devstack.SampleVideo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,23 +47,17 @@ class DeletedJobLeavesNothingTest {
             assertThat(Http.get(absolute(stack, url)).status()).as(url).isEqualTo(200);
         }
         // The gallery indexes a job when its upload is reported, a moment after the status says stored.
-        Instant listed = Instant.now().plus(Duration.ofSeconds(30));
-        while (!galleryJobs(stack).contains(jobId) && Instant.now().isBefore(listed)) {
-            Thread.sleep(100);
-        }
-        assertThat(galleryJobs(stack)).as(stack.logs()).contains(jobId);
+        stack.waitFor("job " + jobId + " in the gallery", Duration.ofSeconds(30), () -> galleryJobs(stack),
+                jobs -> jobs.contains(jobId));
 
         Http.Reply deleted = Http.delete(stack.gatewayUrl() + "/jobs/" + jobId);
         assertThat(deleted.status()).as(stack.logs()).isEqualTo(202);
         assertThat(deleted.body().get("status").asText()).isEqualTo("cancelled");
         long deletedAt = System.nanoTime();
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (galleryJobs(stack).contains(jobId) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        stack.waitFor("job " + jobId + " gone from the gallery", Duration.ofSeconds(30), () -> galleryJobs(stack),
+                jobs -> !jobs.contains(jobId));
         Duration toLeaveTheGallery = Duration.ofNanos(System.nanoTime() - deletedAt);
-        assertThat(galleryJobs(stack)).as(stack.logs()).doesNotContain(jobId);
         assertThat(toLeaveTheGallery).isLessThan(Duration.ofSeconds(10));
         System.out.printf("%s: DELETE -> gone from the gallery in %d ms%n", storage, toLeaveTheGallery.toMillis());
 
@@ -84,16 +77,10 @@ class DeletedJobLeavesNothingTest {
         assertThat(Http.delete(stack.gatewayUrl() + "/jobs/" + jobId).status()).isEqualTo(202);
     }
 
-    private static JsonNode awaitStored(ClipflowStack stack, String jobId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonNode status = null;
-        while (Instant.now().isBefore(deadline)) {
-            status = Http.get(stack.gatewayUrl() + "/jobs/" + jobId).body();
-            if (status.get("status").asText().equals("failed") || status.at("/backup/status").asText().equals("stored")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+    private static JsonNode awaitStored(ClipflowStack stack, String jobId) {
+        JsonNode status = stack.waitFor("job " + jobId + " stored or failed", Duration.ofMinutes(3),
+                () -> Http.get(stack.gatewayUrl() + "/jobs/" + jobId).body(),
+                s -> s.get("status").asText().equals("failed") || s.at("/backup/status").asText().equals("stored"));
         assertThat(status.at("/backup/status").asText()).as(stack.logs()).isEqualTo("stored");
         return status;
     }

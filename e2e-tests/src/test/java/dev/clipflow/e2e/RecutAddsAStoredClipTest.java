@@ -9,10 +9,10 @@ import dev.clipflow.devstack.SampleVideo;
 import dev.clipflow.devstack.VideoProbe;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,33 +79,18 @@ class RecutAddsAStoredClipTest {
         assertThat(listed.get(2)).endsWith("_clip_3.mp4");
 
         // The gallery indexes the recut on the same upload report, a moment after the status has it.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<JsonNode> inGallery = galleryClips(stack, jobId);
-        while (inGallery.size() < 3 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            inGallery = galleryClips(stack, jobId);
-        }
+        List<JsonNode> inGallery = stack.waitFor("3 clips of job " + jobId + " in the gallery", Duration.ofSeconds(30),
+                () -> galleryClips(stack, jobId), items -> items.size() >= 3);
         assertThat(inGallery).as(stack.logs()).hasSize(3)
                 .anySatisfy(item -> assertThat(item.get("url").asText()).contains("_clip_3.mp4"));
     }
 
-    private interface Settled {
-        boolean test(JsonNode status);
-    }
-
-    private static JsonNode await(ClipflowStack stack, String url, Settled settled) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonNode status = null;
-        while (Instant.now().isBefore(deadline)) {
+    private static JsonNode await(ClipflowStack stack, String url, Predicate<JsonNode> settled) {
+        return stack.waitFor(url + " settled", Duration.ofMinutes(3), () -> {
             Http.Reply reply = Http.get(url);
-            assertThat(reply.status()).as(stack.logs()).isEqualTo(200);
-            status = reply.body();
-            if (settled.test(status)) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        return status;
+            assertThat(reply.status()).as(stack::logs).isEqualTo(200);
+            return reply.body();
+        }, settled);
     }
 
     private static JsonNode recutEntry(JsonNode status, String recutId) {

@@ -9,7 +9,6 @@ import dev.clipflow.devstack.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,25 +92,18 @@ class SubmittedVideoBecomesStoredClipsTest {
      * Polls the status as a client would, checking it only ever moves forward from the one the submission
      * answered (a worker may take the job before the first poll, so that poll can already say processing).
      */
-    private static JsonNode followUntilSettled(ClipflowStack stack, String jobId, String submitted) throws Exception {
+    private static JsonNode followUntilSettled(ClipflowStack stack, String jobId, String submitted) {
         List<String> seen = new ArrayList<>(List.of(submitted));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        JsonNode status = null;
-        while (Instant.now().isBefore(deadline)) {
+        JsonNode status = stack.waitFor("job " + jobId + " settled", Duration.ofMinutes(3), () -> {
             Http.Reply reply = Http.get(stack.gatewayUrl() + "/jobs/" + jobId);
-            assertThat(reply.status()).as(stack.logs()).isEqualTo(200);
-            status = reply.body();
-            String current = status.get("status").asText();
+            assertThat(reply.status()).as(stack::logs).isEqualTo(200);
+            String current = reply.body().get("status").asText();
             if (!seen.get(seen.size() - 1).equals(current)) {
                 seen.add(current);
             }
-            boolean settled = current.equals("failed")
-                    || (current.equals("completed") && !status.at("/backup/status").asText().equals("pending"));
-            if (settled) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+            return reply.body();
+        }, s -> s.get("status").asText().equals("failed")
+                || (s.get("status").asText().equals("completed") && !s.at("/backup/status").asText().equals("pending")));
         assertThat(seen).as("statuses seen, in order").containsSubsequence("queued", "completed")
                 .isSubsetOf("queued", "processing", "completed").doesNotHaveDuplicates();
         return status;

@@ -1,5 +1,7 @@
 package dev.clipflow.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,13 +41,9 @@ final class BrokerProcess implements AutoCloseable {
         process = new ProcessBuilder(ServiceProcess.javaCommand(List.of("-jar", jar.toString(), "--kafka-port",
                 String.valueOf(port), "--data-dir", dataDir.toString()))).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!started(before)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the broker did not start; see " + log);
-            }
-            Thread.sleep(200);
-        }
+        await("the broker's start; see " + log).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .failFast("the broker exited; see " + log, () -> !process.isAlive())
+                .until(() -> started(before));
     }
 
     private boolean started(long from) throws IOException {

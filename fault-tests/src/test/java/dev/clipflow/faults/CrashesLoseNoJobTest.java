@@ -199,12 +199,9 @@ class CrashesLoseNoJobTest {
         jobs.assertCompletedExactlyOnce(next);
     }
 
-    private static void awaitStarts(String jobId, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), jobId).size() < count) {
-            assertThat(System.nanoTime()).as("start %d of job %s\n%s", count, jobId, stack.logs()).isLessThan(deadline);
-            Thread.sleep(300);
-        }
+    private static void awaitStarts(String jobId, int count) {
+        stack.waitFor("start " + count + " of job " + jobId, Duration.ofMinutes(3),
+                () -> ClipEventsOnKafka.startsOf(stack.broker().bootstrapServers(), jobId), starts -> starts.size() >= count);
     }
 
     /** A measured figure, in the test's output and in target/fault-figures.txt. */

@@ -1,5 +1,7 @@
 package dev.clipflow.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.clipflow.devstack.FreePorts;
 import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -95,17 +98,13 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
     }
 
     /** Waits for the S3 server's line saying where it listens and with which keys; it is stopped with the stack. */
-    private void awaitS3() throws IOException, InterruptedException {
+    private void awaitS3() {
         Path log = runDir.resolve("s3.log");
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (s3Line == null) {
-            if (!s3.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the S3 server did not start; see " + log);
-            }
-            Files.readAllLines(log).stream().filter(line -> line.startsWith("S3 ")).findFirst()
-                    .ifPresent(line -> s3Line = line.split(" "));
-            Thread.sleep(200);
-        }
+        s3Line = await("the S3 server's start; see " + log).atMost(READY).pollInterval(Duration.ofMillis(200))
+                .failFast("the S3 server exited; see " + log, () -> !s3.isAlive())
+                .until(() -> Files.readAllLines(log).stream().filter(line -> line.startsWith("S3 ")).findFirst(),
+                        Optional::isPresent)
+                .get().split(" ");
     }
 
     boolean usesS3() {

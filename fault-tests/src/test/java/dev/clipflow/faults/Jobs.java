@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A user's side of a job: submit it, poll it, and check what they would check at the end. */
 final class Jobs {
@@ -47,6 +50,17 @@ final class Jobs {
         }
 
         String logs();
+
+        /** Waits until {@code done} accepts what {@code probe} finds; a timeout's error carries the logs. */
+        default <T> T waitFor(String what, Duration atMost, Callable<T> probe, Predicate<? super T> done) {
+            try {
+                return Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(200))
+                        .ignoreExceptionsInstanceOf(java.io.IOException.class) // a service being restarted
+                        .until(probe, done);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(e.getMessage() + "\n" + logs(), e);
+            }
+        }
 
         /** The object names stored for the job (below its folder). */
         default List<String> stored(String jobId) throws java.io.IOException {
@@ -102,24 +116,9 @@ final class Jobs {
     }
 
     /** Polls until the job's status satisfies {@code until}; returns that status. */
-    JsonNode await(String jobId, Predicate<JsonNode> until, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                Http.Reply reply = status(jobId);
-                if (reply.status() == 200) {
-                    last = reply.body();
-                    if (until.test(last)) {
-                        return last;
-                    }
-                }
-            } catch (java.io.IOException gatewayAway) {
-                // a gateway being restarted
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + jobId + " did not get there in " + timeout + "; last status " + last + "\n" + stack.logs());
+    JsonNode await(String jobId, Predicate<JsonNode> until, Duration timeout) {
+        return stack.waitFor("job " + jobId + " to get there", timeout, () -> status(jobId),
+                reply -> reply.status() == 200 && until.test(reply.body())).body();
     }
 
     /** The job's clips are being rendered. */

@@ -1,6 +1,7 @@
 package dev.clipflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.clipflow.devstack.CpuPriority;
 import dev.clipflow.devstack.FreePorts;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +62,12 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
         builder.environment().put("CLIPFLOW_JAVA_OPTS", String.join(" ", ServiceProcess.QUICK_JVM_OPTIONS));
         builder.environment().put("CLIPFLOW_DATA_DIR", dataDir.toString());
         launcher = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (!Files.readString(log).contains("Press Ctrl-C")) {
-            assertThat(launcher.isAlive()).as(Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as(Files.readString(log)).isLessThan(deadline);
-            Thread.sleep(300);
+        try {
+            await("the launcher's start").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(300))
+                    .failFast("the launcher exited", () -> !launcher.isAlive())
+                    .until(() -> Files.readString(log).contains("Press Ctrl-C"));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);
         }
     }
 

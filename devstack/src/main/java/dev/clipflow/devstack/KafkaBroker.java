@@ -44,9 +44,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration TOPICS_PATIENCE = Duration.ofMinutes(2);
 
     private final String bootstrapServers;
-    private final Lifecycle lifecycle;
+    private final ServerLifecycle lifecycle;
 
-    private KafkaBroker(String bootstrapServers, Lifecycle lifecycle) {
+    private KafkaBroker(String bootstrapServers, ServerLifecycle lifecycle) {
         this.bootstrapServers = bootstrapServers;
         this.lifecycle = lifecycle;
     }
@@ -55,7 +55,7 @@ public final class KafkaBroker implements AutoCloseable {
      * A view of a broker that runs elsewhere: in this JVM under another class loader (controlled through JMX),
      * or in a container.
      */
-    static KafkaBroker shared(String bootstrapServers, Lifecycle lifecycle) {
+    static KafkaBroker shared(String bootstrapServers, ServerLifecycle lifecycle) {
         return new KafkaBroker(bootstrapServers, lifecycle);
     }
 
@@ -91,8 +91,8 @@ public final class KafkaBroker implements AutoCloseable {
         DevstackLogging.quietDependencies();
         try {
             int brokerPort = port == 0 ? FreePorts.pick() : port;
-            Embedded embedded = new Embedded(serverConfig(brokerPort, FreePorts.pick(), dataDir.resolve("logs")),
-                    dataDir, temporary);
+            Embedded embedded = new Embedded("127.0.0.1:" + brokerPort,
+                    serverConfig(brokerPort, FreePorts.pick(), dataDir.resolve("logs")), dataDir, temporary);
             long started = System.nanoTime();
             try {
                 embedded.format();
@@ -101,7 +101,7 @@ public final class KafkaBroker implements AutoCloseable {
                 embedded.close();
                 throw e;
             }
-            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + brokerPort, embedded);
+            KafkaBroker broker = new KafkaBroker(embedded.address, embedded);
             LOG.info("Kafka broker {} (KRaft) started at {} in {} ms, data in {}", VERSION, broker.bootstrapServers(),
                     (System.nanoTime() - started) / 1_000_000, dataDir);
             return broker;
@@ -177,20 +177,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Shuts the broker down; port and data are kept for {@link #restart()}. */
     public void stop() {
-        if (lifecycle.isRunning()) {
-            lifecycle.stop();
-            if (lifecycle instanceof Embedded) {
-                LOG.info("Kafka broker at {} stopped", bootstrapServers());
-            }
-        }
+        lifecycle.stop();
     }
 
     /** Starts the broker again on the same port with the same data (stops it first if it runs). */
     public void restart() {
         lifecycle.restart();
-        if (lifecycle instanceof Embedded) {
-            LOG.info("Kafka broker at {} restarted", bootstrapServers());
-        }
     }
 
     /**
@@ -202,25 +194,16 @@ public final class KafkaBroker implements AutoCloseable {
         lifecycle.close();
     }
 
-    /** Start, stop, restart and close of the server, wherever it runs. */
-    interface Lifecycle {
-        boolean isRunning();
-
-        void stop();
-
-        void restart();
-
-        void close();
-    }
-
     /** The KRaft server in this class loader. */
-    private static final class Embedded implements Lifecycle {
+    private static final class Embedded implements ServerLifecycle {
+        private final String address;
         private final Properties config;
         private final Path dataDir;
         private final boolean temporary;
         private KafkaRaftServer server;
 
-        Embedded(Properties config, Path dataDir, boolean temporary) {
+        Embedded(String address, Properties config, Path dataDir, boolean temporary) {
+            this.address = address;
             this.config = config;
             this.dataDir = dataDir;
             this.temporary = temporary;
@@ -266,27 +249,37 @@ public final class KafkaBroker implements AutoCloseable {
             return server != null;
         }
 
+        /** Whether it was running. */
+        private boolean shutDown() {
+            if (server == null) {
+                return false;
+            }
+            KafkaRaftServer running = server;
+            ContextClassLoader.run(KafkaBroker.class, () -> {
+                running.shutdown();
+                running.awaitShutdown();
+            });
+            server = null;
+            return true;
+        }
+
         @Override
         public synchronized void stop() {
-            if (server != null) {
-                KafkaRaftServer running = server;
-                ContextClassLoader.run(KafkaBroker.class, () -> {
-                    running.shutdown();
-                    running.awaitShutdown();
-                });
-                server = null;
+            if (shutDown()) {
+                LOG.info("Kafka broker at {} stopped", address);
             }
         }
 
         @Override
         public synchronized void restart() {
-            stop();
+            shutDown();
             start();
+            LOG.info("Kafka broker at {} restarted", address);
         }
 
         @Override
         public synchronized void close() {
-            stop();
+            shutDown();
             if (temporary) {
                 TempDirs.deleteQuietly(dataDir);
             }

@@ -49,7 +49,7 @@ final class KafkaContainers {
      * An outage is the container paused: its mapped port stays the same (a stopped container would get a new one
      * on start), and clients see a broker that no longer answers.
      */
-    private record Paused(KafkaContainer container) implements KafkaBroker.Lifecycle {
+    private record Paused(KafkaContainer container) implements ServerLifecycle {
 
         @Override
         public boolean isRunning() {

@@ -151,20 +151,12 @@ public final class S3Server implements AutoCloseable {
 
     /** Stops answering; port and objects are kept for {@link #restart()}. */
     public void stop() {
-        if (lifecycle.isRunning()) {
-            lifecycle.stop();
-            if (lifecycle instanceof Embedded) {
-                LOG.info("S3 server at {} stopped", endpoint());
-            }
-        }
+        lifecycle.stop();
     }
 
     /** Answers again on the same port with the same objects (stops first if it runs). */
     public void restart() {
         lifecycle.restart();
-        if (lifecycle instanceof Embedded) {
-            LOG.info("S3 server at {} restarted", endpoint());
-        }
     }
 
     /**
@@ -176,16 +168,8 @@ public final class S3Server implements AutoCloseable {
         lifecycle.close();
     }
 
-    /** Start, stop, restart and close of the server, wherever it runs. */
-    interface Lifecycle {
-        boolean isRunning();
-
-        void stop();
-
-        void restart();
-
-        void close();
-
+    /** A server's lifecycle, and its buckets. */
+    interface Lifecycle extends ServerLifecycle {
         void createBucket(String name);
     }
 
@@ -238,8 +222,28 @@ public final class S3Server implements AutoCloseable {
 
         @Override
         public synchronized void stop() {
+            if (shutDown()) {
+                LOG.info("S3 server at http://127.0.0.1:{} stopped", port);
+            }
+        }
+
+        @Override
+        public synchronized void restart() {
+            shutDown();
+            start();
+            LOG.info("S3 server at http://127.0.0.1:{} restarted", port);
+        }
+
+        @Override
+        public synchronized void close() {
+            shutDown();
+            TempDirs.deleteQuietly(dataDir);
+        }
+
+        /** Whether it was running. */
+        private boolean shutDown() {
             if (proxy == null) {
-                return;
+                return false;
             }
             try {
                 proxy.stop();
@@ -247,18 +251,7 @@ public final class S3Server implements AutoCloseable {
                 throw new IllegalStateException("Cannot stop the S3 server on port " + port, e);
             }
             proxy = null;
-        }
-
-        @Override
-        public synchronized void restart() {
-            stop();
-            start();
-        }
-
-        @Override
-        public synchronized void close() {
-            stop();
-            TempDirs.deleteQuietly(dataDir);
+            return true;
         }
 
         @Override

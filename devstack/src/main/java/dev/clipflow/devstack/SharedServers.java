@@ -126,7 +126,7 @@ public final class SharedServers {
     }
 
     /** Lifecycle of a shared server, from any class loader. Closing is left to the JVM shutdown hook. */
-    private record JmxLifecycle(ObjectName name) implements KafkaBroker.Lifecycle, S3Server.Lifecycle {
+    private record JmxLifecycle(ObjectName name) implements S3Server.Lifecycle {
 
         @Override
         public boolean isRunning() {

@@ -112,6 +112,13 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The last lines of each process's log, under its name: what a failed test prints to say why. */
+    public static String tails(Map<String, ServiceProcess> processes) {
+        StringBuilder out = new StringBuilder();
+        processes.forEach((name, process) -> out.append("---- ").append(name).append('\n').append(process.tail()).append('\n'));
+        return out.toString();
+    }
+
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);

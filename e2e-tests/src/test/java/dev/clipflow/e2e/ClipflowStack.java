@@ -118,9 +118,7 @@ final class ClipflowStack implements AutoCloseable {
     }
 
     String logs() {
-        StringBuilder out = new StringBuilder();
-        services.forEach((name, process) -> out.append("---- ").append(name).append('\n').append(process.tail()).append('\n'));
-        return out.toString();
+        return ServiceProcess.tails(services);
     }
 
     @Override

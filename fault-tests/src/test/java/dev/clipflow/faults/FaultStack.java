@@ -194,9 +194,7 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
 
     @Override
     public String logs() {
-        StringBuilder out = new StringBuilder();
-        services.forEach((name, process) -> out.append("---- ").append(name).append('\n').append(process.tail()).append('\n'));
-        return out.toString();
+        return ServiceProcess.tails(services);
     }
 
     private void thawQuietly() {

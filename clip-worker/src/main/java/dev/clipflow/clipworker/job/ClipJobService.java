@@ -82,6 +82,7 @@ public class ClipJobService {
     private final CancelledJobs cancelled;
     private final CaptionSource captionSource;
     private final Guard transientRetries;
+    private final Guard earlierUploadWait;
     private final ArtifactStore store;
     private final ExplicitRangeSelector explicitRanges;
     /** Recuts of one job are numbered one after the other; jobs hashed onto a stripe wait for each other. */
@@ -119,6 +120,15 @@ public class ClipJobService {
                 .maxDuration(1, ChronoUnit.DAYS)
                 .retryOn(StorageUnavailableException.class)
                 .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.HOURS).done()
+                .done()
+                .build();
+        this.earlierUploadWait = Guard.create()
+                .withRetry()
+                .maxRetries(-1)
+                .delay(500, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(EARLIER_UPLOAD_WAIT.toMillis(), ChronoUnit.MILLIS)
+                .retryOn(EarlierClipsPending.class)
                 .done()
                 .build();
     }
@@ -290,22 +300,25 @@ public class ClipJobService {
      * still being uploaded is waited for, or its clips would be missing from the metadata this recut writes.
      */
     private JobMetadata storedWith(String jobId, JobMetadata stored, Set<String> announced) {
-        long deadline = System.nanoTime() + EARLIER_UPLOAD_WAIT.toNanos();
-        JobMetadata now = stored;
-        while (!now.shorts().stream().map(JobMetadata.MetadataClip::file).collect(Collectors.toSet()).containsAll(announced)) {
-            if (System.nanoTime() > deadline) {
-                throw new JobFailure(FailureCode.STORAGE_UNAVAILABLE, "the job's earlier clips were not all in storage after "
-                        + EARLIER_UPLOAD_WAIT.toMinutes() + " minutes; try the recut again once they are", true);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WorkerStoppingException();
-            }
-            now = storedMetadata(jobId).orElse(now);
+        if (lists(stored, announced)) {
+            return stored;
         }
-        return now;
+        try {
+            return guarded(earlierUploadWait, JobMetadata.class, () -> {
+                JobMetadata now = storedMetadata(jobId).orElse(stored);
+                if (!lists(now, announced)) {
+                    throw new EarlierClipsPending();
+                }
+                return now;
+            });
+        } catch (EarlierClipsPending e) {
+            throw new JobFailure(FailureCode.STORAGE_UNAVAILABLE, "the job's earlier clips were not all in storage after "
+                    + EARLIER_UPLOAD_WAIT.toMinutes() + " minutes; try the recut again once they are", true);
+        }
+    }
+
+    private static boolean lists(JobMetadata metadata, Set<String> files) {
+        return metadata.shorts().stream().map(JobMetadata.MetadataClip::file).collect(Collectors.toSet()).containsAll(files);
     }
 
     /** The recut's ranges as clips numbered after the job's {@code before} clips. */
@@ -354,10 +367,21 @@ public class ClipJobService {
         }
     }
 
+    /** The stored metadata does not list every clip announced yet: an earlier upload is still going on. */
+    private static final class EarlierClipsPending extends RuntimeException {
+        EarlierClipsPending() {
+            super("earlier clips pending", null, false, false);
+        }
+    }
+
     /** Storage trouble is retried with doubling pauses; the last failure goes up to the dead-letter topic. */
     private <T> T retryingTransient(Class<T> type, Supplier<T> step) {
+        return guarded(transientRetries, type, step);
+    }
+
+    private static <T> T guarded(Guard guard, Class<T> type, Supplier<T> step) {
         try {
-            return transientRetries.get(step, type);
+            return guard.get(step, type);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception interrupted) {

@@ -3,6 +3,8 @@ package dev.clipflow.clipworker.captions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.contracts.captions.Word;
 import dev.clipflow.contracts.json.ClipflowJson;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import jakarta.enterprise.util.TypeLiteral;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +25,17 @@ import java.util.UUID;
  * The OpenAI-compatible {@code POST /v1/audio/transcriptions} (OpenAI, whisper.cpp's server, faster-whisper
  * servers, LocalAI): multipart {@code file}, {@code model}, {@code response_format=verbose_json} and
  * {@code timestamp_granularities[]=word}; the answer's {@code words} (else its {@code segments}, each one
- * timed group of words) are read. Transient failures (connection, 429, 5xx) are retried with doubling pauses.
+ * timed group of words) are read. Transient failures (connection, 429, 5xx) are retried with doubling pauses, through
+ * SmallRye Fault Tolerance.
  */
 public final class OpenAiTranscriber implements Transcriber {
 
     private final URI endpoint;
     private final Optional<String> apiKey;
     private final String model;
-    private final int attempts;
-    private final Duration backoff;
     private final Duration timeout;
     private final HttpClient http;
+    private final TypedGuard<List<Word>> retries;
 
     public OpenAiTranscriber(String baseUrl, Optional<String> apiKey, String model, int attempts, Duration backoff,
             Duration timeout) {
@@ -40,10 +43,18 @@ public final class OpenAiTranscriber implements Transcriber {
         this.endpoint = URI.create(base.endsWith("/v1/audio/transcriptions") ? base : base + "/v1/audio/transcriptions");
         this.apiKey = apiKey.filter(k -> !k.isBlank());
         this.model = model;
-        this.attempts = Math.max(1, attempts);
-        this.backoff = backoff;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.retries = TypedGuard.create(new TypeLiteral<List<Word>>() { })
+                .withRetry()
+                .maxRetries(Math.max(1, attempts) - 1)
+                .delay(backoff.toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .maxDuration(1, ChronoUnit.DAYS)
+                .retryOn(TransientAnswer.class)
+                .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.HOURS).done()
+                .done()
+                .build();
     }
 
     @Override
@@ -59,31 +70,41 @@ public final class OpenAiTranscriber implements Transcriber {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        Duration pause = backoff;
-        String lastProblem = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                int status = response.statusCode();
-                if (status == 200) {
-                    return words(response.body());
-                }
-                lastProblem = "the transcription service answered HTTP " + status;
-                if (status != 429 && status < 500) {
-                    break;
-                }
-            } catch (IOException e) {
-                lastProblem = "the transcription service cannot be reached: " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TranscriptionUnavailableException("interrupted", e);
-            }
-            if (attempt < attempts) {
-                sleep(pause);
-                pause = pause.multipliedBy(2);
-            }
+        HttpRequest built = request.build();
+        try {
+            return retries.call(() -> attempt(built));
+        } catch (TranscriptionUnavailableException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a pause cut short: the job is cancelled or the worker is stopping
+            throw new TranscriptionUnavailableException("interrupted", e);
+        } catch (Exception e) {
+            throw new TranscriptionUnavailableException(e.getMessage(), e);
         }
-        throw new TranscriptionUnavailableException(lastProblem, null);
+    }
+
+    private List<Word> attempt(HttpRequest request) throws TranscriptionUnavailableException {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            int status = response.statusCode();
+            if (status == 200) {
+                return words(response.body());
+            }
+            String problem = "the transcription service answered HTTP " + status;
+            throw status == 429 || status >= 500 ? new TransientAnswer(problem) : new TranscriptionUnavailableException(problem, null);
+        } catch (IOException e) {
+            throw new TransientAnswer("the transcription service cannot be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TranscriptionUnavailableException("interrupted", e);
+        }
+    }
+
+    /** A failure worth another attempt: no answer, too many requests, or a server error. */
+    private static final class TransientAnswer extends TranscriptionUnavailableException {
+        TransientAnswer(String problem) {
+            super(problem, null);
+        }
     }
 
     private byte[] multipart(String boundary, Path audio) throws IOException {
@@ -130,15 +151,6 @@ public final class OpenAiTranscriber implements Transcriber {
         if (!text.isBlank() && start.isNumber() && end.isNumber() && start.asDouble() >= 0
                 && end.asDouble() >= start.asDouble()) {
             words.add(new Word(start.asDouble(), end.asDouble(), text));
-        }
-    }
-
-    private static void sleep(Duration pause) throws TranscriptionUnavailableException {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TranscriptionUnavailableException("interrupted", e);
         }
     }
 }

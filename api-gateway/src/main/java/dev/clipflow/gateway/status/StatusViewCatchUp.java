@@ -2,12 +2,17 @@ package dev.clipflow.gateway.status;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,7 +41,7 @@ public class StatusViewCatchUp {
     /** The end offsets at start; null until the broker has told them. */
     private volatile Map<TopicPartition, Long> endsAtStart;
     private volatile boolean caughtUp;
-    private volatile Thread lookup;
+    private volatile Cancellable lookup;
 
     public StatusViewCatchUp(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.incoming.status-view.topics") List<String> topics) {
@@ -46,16 +51,17 @@ public class StatusViewCatchUp {
 
     void onStart(@Observes StartupEvent event) {
         // The broker may be down when the gateway starts: ask until it answers, without holding up the start.
-        Thread thread = new Thread(this::lookUpEndOffsets, "status-view-catch-up");
-        thread.setDaemon(true);
-        thread.start();
-        lookup = thread;
+        lookup = Uni.createFrom().item(this::endOffsets)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().invoke(e -> LOG.debugf("End offsets of %s not known yet: %s", topics, e.toString()))
+                .onFailure().retry().withBackOff(RETRY, RETRY).indefinitely()
+                .subscribe().with(ends -> endsAtStart = ends);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        Thread running = lookup;
+        Cancellable running = lookup;
         if (running != null) {
-            running.interrupt();
+            running.cancel();
         }
     }
 
@@ -87,30 +93,23 @@ public class StatusViewCatchUp {
                 .sum();
     }
 
-    private void lookUpEndOffsets() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
-                Map<TopicPartition, OffsetSpec> latest = described.values().stream()
-                        .flatMap(topic -> topic.partitions().stream()
-                                .map(partition -> new TopicPartition(topic.name(), partition.partition())))
-                        .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-                endsAtStart = admin.listOffsets(latest).all().get().entrySet().stream()
-                        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, end -> end.getValue().offset()));
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                LOG.debugf("End offsets of %s not known yet: %s", topics, e.toString());
-                try {
-                    Thread.sleep(RETRY.toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
+    private Map<TopicPartition, Long> endOffsets() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+            Map<TopicPartition, OffsetSpec> latest = described.values().stream()
+                    .flatMap(topic -> topic.partitions().stream()
+                            .map(partition -> new TopicPartition(topic.name(), partition.partition())))
+                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, end -> end.getValue().offset()));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the gateway is stopping");
         }
     }
 }

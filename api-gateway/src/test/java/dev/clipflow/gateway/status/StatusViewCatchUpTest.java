@@ -7,6 +7,8 @@ import dev.clipflow.contracts.JobId;
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobStarted;
+import dev.clipflow.devstack.FreePorts;
+import dev.clipflow.devstack.KafkaBroker;
 import dev.clipflow.devstack.KafkaTestResource;
 import dev.clipflow.gateway.TopicClient;
 import java.time.Duration;
@@ -37,6 +39,25 @@ class StatusViewCatchUpTest {
 
             TopicClient.publish(Topics.CLIP_EVENTS, JobStarted.now(JobId.newId(), "worker-1"));
             assertThat(catchUp.caughtUp()).as("events after the start do not hold it back").isTrue();
+        } finally {
+            catchUp.onStop(null);
+        }
+    }
+
+    @Test
+    void aGatewayStartedWhileKafkaIsDownLearnsWhereToCatchUpToOnceKafkaIsBack() {
+        int port = FreePorts.pick();
+        StatusViewCatchUp catchUp = new StatusViewCatchUp("127.0.0.1:" + port, List.of(Topics.ALL));
+        catchUp.onStart(null);
+        try {
+            // Down for longer than one ask takes (the admin client's 10 s), so that Kafka has to be asked again.
+            await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(15)).until(() -> catchUp.recordsBehind() == -1);
+            assertThat(catchUp.caughtUp()).as("not caught up while Kafka cannot say how far to read").isFalse();
+            try (KafkaBroker broker = KafkaBroker.start(port)) {
+                broker.createTopics(1, Topics.ALL);
+                await("the end offsets, asked again").atMost(Duration.ofSeconds(60)).until(catchUp::caughtUp);
+                assertThat(catchUp.recordsBehind()).isZero();
+            }
         } finally {
             catchUp.onStop(null);
         }

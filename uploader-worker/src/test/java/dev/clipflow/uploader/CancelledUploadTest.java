@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(CancelledUploadTest.LongBackoff.class)
 class CancelledUploadTest {
 
-    /** Far less than the backoff the upload is in when it is cancelled (10 to 30 s). */
+    /** Far less than the backoff the upload is in when it is cancelled (30 to 90 s). */
     private static final Duration STOPS_WITHIN = Duration.ofSeconds(4);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -115,7 +115,7 @@ class CancelledUploadTest {
 
     /**
      * A job whose upload started, then met a storage outage that lasted until one of its attempts failed: its
-     * thumbnails are stored, a clip is waiting for its next attempt (10 s or more away) when this returns with the
+     * thumbnails are stored, a clip is waiting for its next attempt (30 s or more away) when this returns with the
      * storage back. A fixed outage of 3 s sometimes passed on a busy build with no attempt failed, and the job was
      * stored before its cancellation.
      */
@@ -171,15 +171,19 @@ class CancelledUploadTest {
                         .map(MemberDescription::assignment).anyMatch(a -> !a.topicPartitions().isEmpty()));
     }
 
-    /** Backoff long enough that an upload cancelled in it would otherwise wait 10 s or more. */
+    /**
+     * Backoff long enough that an upload cancelled in it would otherwise wait 30 s or more (a base of 60 s, give or take
+     * half): the time a test may take, on a busy build, to set up what happens during the wait. With a 20 s base, a
+     * replay of another job took more than the 10 s the wait then lasted at least, and the held-up job was stored.
+     */
     public static class LongBackoff extends S3Profile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>(super.getConfigOverrides());
             config.put("clipflow.work-dir", "target/test-work/cancel");
             config.put("clipflow.upload.max-attempts", "5");
-            config.put("clipflow.upload.backoff-base", "20s");
-            config.put("clipflow.upload.backoff-max", "60s");
+            config.put("clipflow.upload.backoff-base", "60s");
+            config.put("clipflow.upload.backoff-max", "120s");
             config.put("clipflow.storage.s3.max-concurrency", "6");
             return config;
         }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -229,7 +230,8 @@ public final class LocalArtifactStore implements ArtifactStore {
             }
             channel.position(range.first());
             long length = Math.min(range.last(), size - 1) - range.first() + 1;
-            InputStream ranged = new BoundedInputStream(Channels.newInputStream(channel), length);
+            InputStream ranged = BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel))
+                    .setMaxCount(length).get();
             channel = null;
             return ranged;
         } catch (NoSuchFileException e) {

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,12 @@ public class StatusViewCatchUp {
 
     private static final Logger LOG = Logger.getLogger(StatusViewCatchUp.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /** How long one ask may take, the admin client's own retries included. */
+    private static final Duration ASK = Duration.ofSeconds(10);
 
     private final String bootstrapServers;
     private final List<String> topics;
+    private final Duration ask;
     /** The next offset the view will read, per partition it has read from. */
     private final Map<TopicPartition, Long> read = new ConcurrentHashMap<>();
     /** The end offsets at start; null until the broker has told them. */
@@ -43,10 +47,16 @@ public class StatusViewCatchUp {
     private volatile boolean caughtUp;
     private volatile Cancellable lookup;
 
+    @Inject
     public StatusViewCatchUp(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.incoming.status-view.topics") List<String> topics) {
+        this(bootstrapServers, topics, ASK);
+    }
+
+    StatusViewCatchUp(String bootstrapServers, List<String> topics, Duration ask) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
+        this.ask = ask;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -96,8 +106,8 @@ public class StatusViewCatchUp {
     private Map<TopicPartition, Long> endOffsets() {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ask.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5_000, ask.toMillis())))) {
             Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
             Map<TopicPartition, OffsetSpec> latest = described.values().stream()
                     .flatMap(topic -> topic.partitions().stream()

@@ -47,11 +47,11 @@ class StatusViewCatchUpTest {
     @Test
     void aGatewayStartedWhileKafkaIsDownLearnsWhereToCatchUpToOnceKafkaIsBack() {
         int port = FreePorts.pick();
-        StatusViewCatchUp catchUp = new StatusViewCatchUp("127.0.0.1:" + port, List.of(Topics.ALL));
+        StatusViewCatchUp catchUp = new StatusViewCatchUp("127.0.0.1:" + port, List.of(Topics.ALL), Duration.ofSeconds(1));
         catchUp.onStart(null);
         try {
-            // Down for longer than one ask takes (the admin client's 10 s), so that Kafka has to be asked again.
-            await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(15)).until(() -> catchUp.recordsBehind() == -1);
+            // Down for longer than one ask may take (1 s here), so that Kafka has to be asked again.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> catchUp.recordsBehind() == -1);
             assertThat(catchUp.caughtUp()).as("not caught up while Kafka cannot say how far to read").isFalse();
             try (KafkaBroker broker = KafkaBroker.start(port)) {
                 broker.createTopics(1, Topics.ALL);

@@ -1,9 +1,10 @@
 package dev.clipflow.clipworker.captions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipflow.clipworker.retry.DoublingRetries;
 import dev.clipflow.contracts.captions.Word;
 import dev.clipflow.contracts.json.ClipflowJson;
-import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +30,14 @@ import java.util.UUID;
  */
 public final class OpenAiTranscriber implements Transcriber {
 
+    private static final TypeLiteral<List<Word>> WORDS = new TypeLiteral<>() { };
+
     private final URI endpoint;
     private final Optional<String> apiKey;
     private final String model;
     private final Duration timeout;
     private final HttpClient http;
-    private final TypedGuard<List<Word>> retries;
+    private final Guard retries;
 
     public OpenAiTranscriber(String baseUrl, Optional<String> apiKey, String model, int attempts, Duration backoff,
             Duration timeout) {
@@ -45,16 +47,7 @@ public final class OpenAiTranscriber implements Transcriber {
         this.model = model;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.retries = TypedGuard.create(new TypeLiteral<List<Word>>() { })
-                .withRetry()
-                .maxRetries(Math.max(1, attempts) - 1)
-                .delay(backoff.toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(1, ChronoUnit.DAYS)
-                .retryOn(TransientAnswer.class)
-                .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.HOURS).done()
-                .done()
-                .build();
+        this.retries = DoublingRetries.of(attempts, backoff, TransientAnswer.class);
     }
 
     @Override
@@ -72,7 +65,7 @@ public final class OpenAiTranscriber implements Transcriber {
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
         HttpRequest built = request.build();
         try {
-            return retries.call(() -> attempt(built));
+            return retries.call(() -> attempt(built), WORDS);
         } catch (TranscriptionUnavailableException | RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import dev.clipflow.clipworker.media.WorkerStoppingException;
 import dev.clipflow.clipworker.render.JobRenderer;
 import dev.clipflow.clipworker.render.JobWorkspace;
 import dev.clipflow.clipworker.render.ProgressThrottle;
+import dev.clipflow.clipworker.retry.DoublingRetries;
 import dev.clipflow.clipworker.selection.ExplicitRangeSelector;
 import dev.clipflow.clipworker.selection.MomentSelector.Selection;
 import dev.clipflow.clipworker.selection.MomentSelector;
@@ -112,16 +113,8 @@ public class ClipJobService {
                 .description("Output seconds rendered per wall-clock second").register(registry);
         String host = System.getenv("HOSTNAME");
         this.workerName = host == null || host.isBlank() ? "clip-worker" : host;
-        this.transientRetries = Guard.create()
-                .withRetry()
-                .maxRetries(config.worker().transientAttempts() - 1)
-                .delay(config.worker().transientBackoff().toMillis(), ChronoUnit.MILLIS)
-                .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(1, ChronoUnit.DAYS)
-                .retryOn(StorageUnavailableException.class)
-                .withExponentialBackoff().factor(2).maxDelay(1, ChronoUnit.HOURS).done()
-                .done()
-                .build();
+        this.transientRetries = DoublingRetries.of(config.worker().transientAttempts(),
+                config.worker().transientBackoff(), StorageUnavailableException.class);
         this.earlierUploadWait = Guard.create()
                 .withRetry()
                 .maxRetries(-1)

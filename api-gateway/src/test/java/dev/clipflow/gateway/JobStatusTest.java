@@ -240,6 +240,22 @@ class JobStatusTest {
         }
     }
 
+    @Test
+    void aJobWhoseOutcomeIsReadBeforeItsRequestStillCallsItsWebhook() throws Exception {
+        // The topics are read in any order: the outcome may be known before the request that names the webhook.
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            String jobId = JobId.newId();
+            TopicClient.publish(Topics.CLIP_EVENTS, JobFailed.now(jobId, "render_failed", "ffmpeg exited with 1", false));
+            awaitStatus(jobId, "failed");
+            TopicClient.publish(Topics.CLIP_JOBS, requested(jobId, new JobRequested.Webhook(receiver.url(), "top-secret")));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.bodies.isEmpty());
+            JsonNode payload = json.readTree(receiver.bodies.get(0));
+            assertThat(payload.path("event").asText()).isEqualTo("job.failed");
+            assertThat(payload.path("job_id").asText()).isEqualTo(jobId);
+        }
+    }
+
     private JsonNode readTree(String s) {
         try {
             return json.readTree(s);

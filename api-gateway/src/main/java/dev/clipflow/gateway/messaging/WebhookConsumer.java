@@ -25,8 +25,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class WebhookConsumer {
 
-    private static final Duration VIEW_POLL = Duration.ofMillis(200);
-
     private final JobStatusView view;
     private final JobStatusService status;
     private final WebhookSender sender;
@@ -41,7 +39,7 @@ public class WebhookConsumer {
 
     @Incoming("webhook-outcomes")
     @Blocking
-    public void onOutcome(ConsumerRecord<String, ClipflowEvent> record) throws InterruptedException {
+    public void onOutcome(ConsumerRecord<String, ClipflowEvent> record) {
         ClipflowEvent event = record.value();
         if (!(event instanceof JobRendered) && !(event instanceof JobFailed)) {
             return;
@@ -54,15 +52,10 @@ public class WebhookConsumer {
     }
 
     /** The webhook is in the job's request, which this replica's view may still be reading. */
-    private Optional<JobState> requestOf(String jobId) throws InterruptedException {
-        long deadline = System.nanoTime() + viewWait.toNanos();
-        while (true) {
-            Optional<JobState> job = view.find(jobId).filter(JobState::requested);
-            if (job.isPresent() || System.nanoTime() > deadline) {
-                return job;
-            }
-            Thread.sleep(VIEW_POLL.toMillis());
-        }
+    private Optional<JobState> requestOf(String jobId) {
+        return view.whenRequested(jobId).map(Optional::of)
+                .ifNoItem().after(viewWait).recoverWithItem(Optional.empty())
+                .await().indefinitely();
     }
 
     /** A recut's names its recut and lists only the recut's clips (the job's own are in the job's completion). */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
 /**
  * The job status view of this replica: every job's {@link JobState}, folded from the topics, in a
  * bounded cache (older jobs fall out and are answered from storage), plus a per-job broadcast of
- * changes for the live event streams.
+ * changes for the live event streams and the webhooks.
  */
 @ApplicationScoped
 public class JobStatusView {
@@ -57,15 +58,36 @@ public class JobStatusView {
                     emitter.complete();
                 }
             };
-            List<Consumer<JobState>> listeners =
-                    followers.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>());
-            listeners.add(listener);
-            emitter.onTermination(() -> followers.computeIfPresent(jobId, (id, list) -> {
-                list.remove(listener);
-                return list.isEmpty() ? null : list;
-            }));
-            // Registered first, read second: a change in between is sent twice, never lost.
+            emitter.onTermination(listen(jobId, listener));
             listener.accept(find(jobId).orElse(initial));
+        });
+    }
+
+    /**
+     * The job's state once this view has read its request: at once if it has, else when it does. The topics are
+     * read in any order, so a job's outcome may be known before its request. The caller bounds the wait.
+     */
+    public Uni<JobState> whenRequested(String jobId) {
+        return Uni.createFrom().emitter(emitter -> {
+            Consumer<JobState> listener = state -> {
+                if (state.requested()) {
+                    emitter.complete(state); // later calls are ignored
+                }
+            };
+            emitter.onTermination(listen(jobId, listener));
+            find(jobId).ifPresent(listener);
+        });
+    }
+
+    /**
+     * Calls {@code listener} with the job's every change from now on, until the returned action is run. Registered
+     * before the caller reads the view, so a change in between is seen twice, never lost.
+     */
+    private Runnable listen(String jobId, Consumer<JobState> listener) {
+        followers.computeIfAbsent(jobId, id -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> followers.computeIfPresent(jobId, (id, list) -> {
+            list.remove(listener);
+            return list.isEmpty() ? null : list;
         });
     }
 }

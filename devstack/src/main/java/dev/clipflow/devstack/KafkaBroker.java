@@ -20,6 +20,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,18 +150,13 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     // Topic creation returns before every listener knows the topic: wait, so that a caller's next step sees it.
-    private static void awaitMetadata(Admin admin, List<String> names) throws InterruptedException {
-        long deadline = System.nanoTime() + TOPICS_PATIENCE.toNanos();
-        while (true) {
-            try {
-                admin.describeTopics(names).allTopicNames().get();
-                return;
-            } catch (ExecutionException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Topics " + names + " did not become visible", e.getCause());
-                }
-                Thread.sleep(50);
-            }
+    private static void awaitMetadata(Admin admin, List<String> names) {
+        try {
+            Awaitility.await("topics " + names + " visible").atMost(TOPICS_PATIENCE).pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptionsInstanceOf(ExecutionException.class)
+                    .untilAsserted(() -> admin.describeTopics(names).allTopicNames().get());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Topics " + names + " did not become visible", e);
         }
     }
 

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 
+import org.awaitility.Awaitility;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -202,12 +204,8 @@ public final class S3Server implements AutoCloseable {
             ContextClassLoader.run(S3Server.class, () -> {
                 try {
                     s3Proxy.start();
-                    while (!"STARTED".equals(s3Proxy.getState())) {
-                        Thread.sleep(5);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while starting the S3 server", e);
+                    Awaitility.await("the S3 server started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                            .until(() -> "STARTED".equals(s3Proxy.getState()));
                 } catch (Exception e) {
                     throw new IllegalStateException("Cannot start the S3 server on port " + port, e);
                 }

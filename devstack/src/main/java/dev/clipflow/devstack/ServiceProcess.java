@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** One built Clipflow service started with {@code java -jar}, as a user or the launcher starts it. */
 public final class ServiceProcess implements AutoCloseable {
@@ -67,23 +72,32 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, builder.start(), log);
     }
 
-    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+    /** Waits until the service answers ready; fails at once, with its log's tail, if it exits first. */
+    public void awaitReady(Duration timeout) {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // starting
-            }
-            Thread.sleep(300);
+        try {
+            Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(300))
+                    .failFast(name + " exited", () -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                    .until(() -> HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            String what = process.isAlive() ? " was not ready within " + timeout : " exited with " + process.exitValue();
+            throw new IllegalStateException(name + what + ":\n" + tail(), e);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail());
+    }
+
+    /**
+     * Waits in a test stack until {@code done} accepts what {@code probe} finds. A probe's {@link IOException} (a
+     * service being restarted) counts as not yet; a timeout's error carries {@code logs}, the stack's story.
+     */
+    public static <T> T waitFor(String what, Duration atMost, Callable<T> probe, Predicate<? super T> done,
+            Supplier<String> logs) {
+        try {
+            return Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(probe, done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + logs.get(), e);
+        }
     }
 
     public String name() {

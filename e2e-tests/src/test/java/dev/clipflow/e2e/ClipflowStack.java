@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole of Clipflow as a user runs it: a real broker, a real S3 server in S3 mode, and the four services
@@ -110,11 +108,7 @@ final class ClipflowStack implements AutoCloseable {
 
     /** Waits until {@code done} accepts what {@code probe} finds; a timeout's error carries the services' logs. */
     <T> T waitFor(String what, Duration atMost, Callable<T> probe, Predicate<? super T> done) {
-        try {
-            return Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(100)).until(probe, done);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(e.getMessage() + "\n" + logs(), e);
-        }
+        return ServiceProcess.waitFor(what, atMost, probe, done, this::logs);
     }
 
     String logs() {

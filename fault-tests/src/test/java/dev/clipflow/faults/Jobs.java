@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clipflow.devstack.VideoProbe;
 import dev.clipflow.devstack.Http;
+import dev.clipflow.devstack.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** A user's side of a job: submit it, poll it, and check what they would check at the end. */
 final class Jobs {
@@ -53,13 +52,7 @@ final class Jobs {
 
         /** Waits until {@code done} accepts what {@code probe} finds; a timeout's error carries the logs. */
         default <T> T waitFor(String what, Duration atMost, Callable<T> probe, Predicate<? super T> done) {
-            try {
-                return Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(200))
-                        .ignoreExceptionsInstanceOf(java.io.IOException.class) // a service being restarted
-                        .until(probe, done);
-            } catch (ConditionTimeoutException e) {
-                throw new AssertionError(e.getMessage() + "\n" + logs(), e);
-            }
+            return ServiceProcess.waitFor(what, atMost, probe, done, this::logs);
         }
 
         /** The object names stored for the job (below its folder). */

@@ -32,13 +32,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.jboss.logging.Logger;
 
@@ -106,7 +106,7 @@ public final class LocalArtifactStore implements ArtifactStore {
         Path temp = null;
         try {
             temp = createTempBeside(target);
-            MessageDigest digest = sha256();
+            MessageDigest digest = DigestUtils.getSha256Digest();
             long written;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 written = copy(content, length, channel, digest);
@@ -377,14 +377,6 @@ public final class LocalArtifactStore implements ArtifactStore {
             return existing.toRealPath().startsWith(realRoot);
         } catch (IOException e) {
             throw new StorageUnavailableException("local storage root " + root + " is not usable: " + e, e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

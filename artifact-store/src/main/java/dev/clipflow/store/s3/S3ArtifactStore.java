@@ -19,10 +19,8 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -41,6 +39,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.MessageDigestAlgorithms;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -126,7 +126,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         String expected = KeyRules.normalizeSha256(options.sha256());
         String actual;
         try {
-            actual = sha256Of(file);
+            actual = new DigestUtils(MessageDigestAlgorithms.SHA_256).digestAsHex(file);
         } catch (ClosedByInterruptException e) {
             throw interrupted(key, e);
         } catch (NoSuchFileException e) {
@@ -222,7 +222,7 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         Path spool = null;
         try {
             spool = Files.createTempFile("clipflow-s3-spool-", ".part");
-            MessageDigest digest = sha256Digest();
+            MessageDigest digest = DigestUtils.getSha256Digest();
             long copied;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(spool), digest)) {
                 copied = content.transferTo(out);
@@ -416,22 +416,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
                     .overrideConfiguration(o -> o.apiCallTimeout(REACHABILITY_TIMEOUT)));
         } catch (SdkException e) {
             throw new StorageUnavailableException(S3Errors.whyUnreachable(config, e), e);
-        }
-    }
-
-    private static String sha256Of(Path file) throws IOException {
-        MessageDigest digest = sha256Digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

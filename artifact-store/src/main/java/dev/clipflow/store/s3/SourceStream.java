@@ -4,8 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The caller's stream on its way to S3: digests what passes, and fails the read that would complete the
@@ -35,11 +35,7 @@ final class SourceStream extends FilterInputStream {
         super(in);
         this.knownLength = knownLength;
         this.expectedSha256 = expectedSha256;
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.digest = DigestUtils.getSha256Digest();
     }
 
     /** The caller-side failure (stream error or checksum mismatch) that ended the upload, if any. */

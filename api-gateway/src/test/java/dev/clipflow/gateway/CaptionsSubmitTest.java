@@ -13,12 +13,10 @@ import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.store.ArtifactStore;
-import dev.clipflow.store.ObjectInfo;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,12 +26,6 @@ class CaptionsSubmitTest {
 
     @Inject
     ArtifactStore store;
-
-    List<String> uploads() {
-        try (Stream<ObjectInfo> objects = store.list("uploads/", "")) {
-            return objects.map(ObjectInfo::key).toList();
-        }
-    }
 
     @Test
     void anSrtSentWithTheVideoIsStoredNormalizedBesideItAndNamedInTheJob() {
@@ -53,7 +45,7 @@ class CaptionsSubmitTest {
 
     @Test
     void aCaptionsFileThatDoesNotParseIsA422NamingTheLineAndNothingIsKept() {
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         given()
                 .multiPart("file", "talk.mp4", new byte[] {0, 0, 0, 24}, "video/mp4")
                 .multiPart("captions", "talk.srt", "1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\nsoon\nbad\n"
@@ -63,7 +55,7 @@ class CaptionsSubmitTest {
                 .body("error.code", equalTo("invalid_captions"))
                 .body("error.field", equalTo("captions"))
                 .body("error.message", containsString("line 6"));
-        assertThat(uploads()).isEqualTo(before);
+        assertThat(StoredUploads.keys(store)).isEqualTo(before);
     }
 
     @Test

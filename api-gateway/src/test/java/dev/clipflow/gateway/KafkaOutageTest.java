@@ -9,11 +9,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.clipflow.devstack.KafkaBroker;
 import dev.clipflow.devstack.KafkaTestResource;
 import dev.clipflow.store.ArtifactStore;
-import dev.clipflow.store.ObjectInfo;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -22,17 +20,11 @@ class KafkaOutageTest {
     @Inject
     ArtifactStore store;
 
-    List<String> uploads() {
-        try (Stream<ObjectInfo> objects = store.list("uploads/", "")) {
-            return objects.map(ObjectInfo::key).toList();
-        }
-    }
-
     @Test
     void withTheBrokerDownAnUploadIs503AndLeavesNothingInStorageAndACancellationIs503Too() {
         String accepted = given().multiPart("file", "talk.mp4", SubmitJobTest.randomBytes(4096), "video/mp4")
                 .when().post("/jobs").then().statusCode(202).extract().path("job_id");
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         KafkaBroker broker = KafkaTestResource.broker();
         broker.stop();
         try {
@@ -42,7 +34,7 @@ class KafkaOutageTest {
                     .header("Retry-After", notNullValue())
                     .body("error.code", equalTo("queue_unavailable"))
                     .body("error.message", containsString("nothing was kept"));
-            assertThat(uploads()).isEqualTo(before);
+            assertThat(StoredUploads.keys(store)).isEqualTo(before);
             given().delete("/jobs/" + accepted).then().statusCode(503)
                     .header("Retry-After", notNullValue())
                     .body("error.code", equalTo("queue_unavailable"))

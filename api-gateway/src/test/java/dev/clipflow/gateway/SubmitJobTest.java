@@ -11,7 +11,6 @@ import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.devstack.KafkaTestResource;
 import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.store.ArtifactStore;
-import dev.clipflow.store.ObjectInfo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,12 +44,6 @@ class SubmitJobTest {
         byte[] bytes = new byte[size];
         new SplittableRandom(size).nextBytes(bytes);
         return bytes;
-    }
-
-    List<String> uploads() {
-        try (Stream<ObjectInfo> objects = store.list("uploads/", "")) {
-            return objects.map(ObjectInfo::key).toList();
-        }
     }
 
     @Test
@@ -119,7 +111,7 @@ class SubmitJobTest {
 
     @Test
     void everyKindOfBadSubmissionGetsAClearJsonError() {
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         refusedJson("{\"title\": \"no source\"}", 422, "missing_source", "source_url");
         refusedJson("{\"source_url\": \"ftp://93.184.216.34/a.mp4\"}", 422, "unsupported_scheme", "source_url");
         refusedJson("{\"source_url\": \"file:///etc/passwd\"}", 422, "unsupported_scheme", "source_url");
@@ -160,23 +152,23 @@ class SubmitJobTest {
         given().multiPart("file", "a.mp4", randomBytes(1024), "video/mp4").multiPart("target_clips", "99")
                 .when().post("/jobs").then().statusCode(422).body("error.code", equalTo("invalid_target_clips"));
 
-        assertThat(uploads()).isEqualTo(before);
+        assertThat(StoredUploads.keys(store)).isEqualTo(before);
     }
 
     @Test
     void anUploadAnnouncedLargerThanTheLimitIsRefusedBeforeAnythingIsWritten() throws Exception {
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         // The test profile limits files to 5 MiB; 8 MiB with a Content-Length.
         byte[] body = multipartBody("file", randomBytes(8 * 1024 * 1024));
         HttpResponse<String> answer = post(body);
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("\"code\":\"file_too_large\"");
-        assertThat(uploads()).isEqualTo(before);
+        assertThat(StoredUploads.keys(store)).isEqualTo(before);
     }
 
     @Test
     void aChunkedUploadThatPassesTheLimitIsCutOffAndRemoved() throws Exception {
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         byte[] body = multipartBody("file", randomBytes(8 * 1024 * 1024));
         // ofInputStream has no known length: the request goes out chunked, without Content-Length.
         HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(jobsUri)
@@ -185,7 +177,7 @@ class SubmitJobTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("\"code\":\"file_too_large\"");
-        assertThat(uploads()).isEqualTo(before);
+        assertThat(StoredUploads.keys(store)).isEqualTo(before);
     }
 
     @Test
@@ -238,7 +230,7 @@ class SubmitJobTest {
 
     @Test
     void aBodyThatEndsBeforeItsClosingBoundaryIsRefusedAndNothingIsKept() throws Exception {
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         byte[] whole = multipartBody("file", randomBytes(300_000));
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - BOUNDARY.length() - 10);
 
@@ -246,12 +238,12 @@ class SubmitJobTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("\"code\":\"malformed_multipart\"");
-        assertThat(uploads()).isEqualTo(before);
+        assertThat(StoredUploads.keys(store)).isEqualTo(before);
     }
 
     @Test
     void anUploadWhoseClientFallsSilentIsRefusedAfterTheIdleTimeoutAndNothingIsKept() throws Exception {
-        List<String> before = uploads();
+        List<String> before = StoredUploads.keys(store);
         byte[] whole = multipartBody("file", randomBytes(2_000_000));
         try (var socket = new java.net.Socket(jobsUri.getHost(), jobsUri.getPort())) {
             socket.setSoTimeout(20_000);
@@ -268,7 +260,7 @@ class SubmitJobTest {
             assertThat(System.nanoTime() - silentSince).isGreaterThan(1_900_000_000L);
             assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"upload_interrupted\"");
         }
-        assertThat(uploads()).isEqualTo(before);
+        assertThat(StoredUploads.keys(store)).isEqualTo(before);
     }
 
     @Test

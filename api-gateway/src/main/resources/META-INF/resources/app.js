@@ -6,6 +6,8 @@ const JOBS_KEY = 'clipflow.jobs';
 const API_KEY_KEY = 'clipflow.apiKey';
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const jobTitles = new Map();
+// Jobs deleted from this page: a job list or gallery fetched before the delete took effect must not bring them back.
+const deletedJobs = new Set();
 
 const REASONS = {
   unsupported_format: 'This file is not a video format Clipflow can read.',
@@ -163,6 +165,7 @@ async function deleteJob(id) {
   const response = await fetch(`jobs/${id}`, { method: 'DELETE', headers: apiHeaders() });
   const body = await response.json().catch(() => null);
   if (!response.ok && response.status !== 404) throw new Error(errorText(body, response.status));
+  deletedJobs.add(id);
   document.getElementById(`job-${id}`)?.remove();
   localStorage.setItem(JOBS_KEY, JSON.stringify(storedJobs().filter(job => job.id !== id)));
   document.querySelectorAll(`.gallery-job[data-job-id="${id}"]`).forEach(group => group.remove());
@@ -249,6 +252,7 @@ function onAction(button, action) {
 }
 
 function renderJob(job) {
+  if (deletedJobs.has(job.id)) return;
   $('#no-jobs').hidden = true;
   let item = document.getElementById(`job-${job.id}`);
   if (!item) {
@@ -390,7 +394,7 @@ async function loadGallery(refresh = false) {
     const grid = $('#gallery-grid');
     // Grouped by job, newest job first as the gallery orders them, each group with its own delete.
     const groups = new Map();
-    for (const clip of items) {
+    for (const clip of items.filter(clip => !deletedJobs.has(clip.job_id))) {
       if (!groups.has(clip.job_id)) groups.set(clip.job_id, []);
       groups.get(clip.job_id).push(clip);
     }

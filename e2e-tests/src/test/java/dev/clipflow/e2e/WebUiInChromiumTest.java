@@ -130,7 +130,8 @@ class WebUiInChromiumTest {
                     return true;
                 });
         // A refresh clicked a moment before may still redraw the gallery: each try finds the job's group afresh.
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.withMessage(() -> "the job's group in the gallery was not as submitted\n" + stack.logs())
+                .ignoring(StaleElementReferenceException.class).until(d -> {
             WebElement jobInGallery = d.findElement(group);
             assertThat(jobInGallery.findElement(By.className("gallery-job-title")).getText()).isEqualTo("CurlSubmitted");
             assertThat(jobInGallery.findElements(By.className("clip"))).singleElement()
@@ -138,7 +139,9 @@ class WebUiInChromiumTest {
             jobInGallery.findElement(By.className("gallery-job-delete")).click();
             return true;
         });
-        wait.until(d -> d.findElements(group).isEmpty() && d.findElements(By.id("job-" + jobId)).isEmpty());
+        // A gallery or job list fetched before the delete took effect must not bring the job back.
+        wait.withMessage(() -> "the deleted job is still on the page\n" + stack.logs())
+                .until(d -> d.findElements(group).isEmpty() && d.findElements(By.id("job-" + jobId)).isEmpty());
         assertThat(Http.get(stack.gatewayUrl() + "/jobs/" + jobId).status()).isEqualTo(410);
 
         // after a reload the job is still gone: the page asks the gateway, not its own memory

@@ -390,11 +390,11 @@ async function loadGallery(refresh = false) {
     const response = await fetch(`gallery?limit=60${refresh ? '&refresh=true' : ''}`, { headers: apiHeaders() });
     const body = await response.json().catch(() => null);
     if (!response.ok) throw new Error(errorText(body, response.status));
-    const items = body.clips || [];
+    const items = (body.clips || []).filter(clip => !deletedJobs.has(clip.job_id));
     const grid = $('#gallery-grid');
     // Grouped by job, newest job first as the gallery orders them, each group with its own delete.
     const groups = new Map();
-    for (const clip of items.filter(clip => !deletedJobs.has(clip.job_id))) {
+    for (const clip of items) {
       if (!groups.has(clip.job_id)) groups.set(clip.job_id, []);
       groups.get(clip.job_id).push(clip);
     }

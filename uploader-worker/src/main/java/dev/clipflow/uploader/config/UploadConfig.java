@@ -3,6 +3,7 @@ package dev.clipflow.uploader.config;
 import io.smallrye.config.ConfigMapping;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** How the uploader works; application.properties maps the environment names onto these. */
 @ConfigMapping(prefix = "clipflow.upload")
@@ -40,4 +41,10 @@ public interface UploadConfig {
 
     /** How often the sweep of {@code service/SourceRetention} runs ({@code off}: never, as in tests). */
     String sourceSweepInterval();
+
+    /**
+     * When, after a cancellation stopped a job's upload, {@code service/LateWriteSweeper} deletes what the store
+     * published of it late.
+     */
+    List<Duration> lateWriteSweeps();
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  * One rendered job from start to outcome: stores it, announces the outcome on {@code upload-events}
  * (and waits for the broker's ack), and only then removes the stored job's work dir. Failed or
  * skipped jobs keep their work dir so they can be replayed; a job cancelled during its upload announces nothing
- * here: its deletion does, when the ordered consumer reaches the cancellation.
+ * here: its deletion does, when the ordered consumer reaches the cancellation, and {@link LateWriteSweeper} deletes
+ * what its stopped puts may still store.
  */
 @ApplicationScoped
 public class RenderedJobProcessor {
@@ -24,13 +25,15 @@ public class RenderedJobProcessor {
     private final JobUploader uploader;
     private final UploadEventsPublisher events;
     private final WorkDirCleaner cleaner;
+    private final LateWriteSweeper sweeper;
     private final UploadMetrics metrics;
 
     public RenderedJobProcessor(JobUploader uploader, UploadEventsPublisher events, WorkDirCleaner cleaner,
-            UploadMetrics metrics) {
+            LateWriteSweeper sweeper, UploadMetrics metrics) {
         this.uploader = uploader;
         this.events = events;
         this.cleaner = cleaner;
+        this.sweeper = sweeper;
         this.metrics = metrics;
     }
 
@@ -56,6 +59,9 @@ public class RenderedJobProcessor {
         }
         if (outcome instanceof JobOutcome.Stored) {
             cleaner.stored(uploader.jobDir(event.jobId()));
+        }
+        if (outcome instanceof JobOutcome.Cancelled) {
+            sweeper.stopped(event.jobId());
         }
         metrics.job(outcome.name(), Duration.ofNanos(System.nanoTime() - started));
         return outcome;

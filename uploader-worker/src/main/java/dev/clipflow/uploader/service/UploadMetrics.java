@@ -56,6 +56,10 @@ public class UploadMetrics {
         filesAlreadyStored.increment();
     }
 
+    void lateWritesRemoved(int objects) {
+        registry.counter("clipflow.upload.late.writes.removed").increment(objects);
+    }
+
     /** {@code outcome}: stored, failed or skipped. */
     public void job(String outcome, Duration took) {
         registry.counter("clipflow.upload.jobs", "outcome", outcome).increment();

@@ -1,0 +1,68 @@
+package dev.clipflow.uploader.service;
+
+import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.store.ArtifactStore;
+import dev.clipflow.uploader.config.UploadConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes, a few times over the next minute, what a cancelled job's stopped upload may still store. Stopping a put
+ * stops only this side of it: a store that already received the whole object (or the rest of a body the HTTP client
+ * was still sending) can publish it after the job's deletion listed the prefix, and the object would stay, under a job
+ * that no longer exists (docs/architecture.md, Guarantees). Everything under a cancelled job's prefix goes, so a
+ * sweep that finds nothing, or runs before the deletion itself, is harmless.
+ */
+@ApplicationScoped
+public class LateWriteSweeper {
+
+    private static final Logger LOG = Logger.getLogger(LateWriteSweeper.class);
+
+    private final ArtifactStore store;
+    private final List<Duration> after;
+    private final UploadMetrics metrics;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "late-write-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public LateWriteSweeper(ArtifactStore store, UploadConfig config, UploadMetrics metrics) {
+        this.store = store;
+        this.after = config.lateWriteSweeps();
+        this.metrics = metrics;
+    }
+
+    /** The job's upload was stopped by its cancellation: sweep its prefix at each configured delay from now. */
+    public void stopped(String jobId) {
+        String prefix = ObjectKeys.jobPrefix(jobId);
+        for (Duration delay : after) {
+            timer.schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sweep(String prefix) {
+        try {
+            int removed = store.deleteAll(prefix);
+            if (removed > 0) {
+                metrics.lateWritesRemoved(removed);
+                LOG.debugf("removed %d object(s) under %s stored after the job's cancellation", removed, prefix);
+            }
+        } catch (RuntimeException e) {
+            // The next sweep, or a replay of the job's deletion, removes it; a store that stays away is reported by
+            // the readiness check and the deletion's own dead letter.
+            LOG.debugf(e, "sweep of %s failed", prefix);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+}

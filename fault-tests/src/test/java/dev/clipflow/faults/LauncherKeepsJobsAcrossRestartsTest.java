@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,12 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
     private void up(int run) throws Exception {
         log = Files.createDirectories(dataDir.getParent()).resolve(dataDir.getFileName() + "-up-" + run + ".log");
         // At a lower priority than CrashesLoseNoJobTest beside it, whose chain of restarts sets the build's length.
-        ProcessBuilder builder = new ProcessBuilder(CpuPriority.background(List.of(root.resolve("clipflow").toString(), "up")))
+        // With SIGINT handled as in a terminal: a build started as a background job of a script (a CI step, a
+        // benchmark) has it ignored, every process below inherits that, and bash cannot trap a signal ignored when it
+        // started, so the Ctrl-C below went unheard.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(CpuPriority.background(List.of(root.resolve("clipflow").toString(), "up")));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(ports);
         builder.environment().putAll(Jobs.QUICK_RENDER);
@@ -76,10 +82,18 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
     }
 
+    /** Ctrl-C; if the launcher stays, its broker and services are killed so that no stack outlives the test. */
     @AfterEach
     void stop() throws Exception {
-        if (launcher != null && launcher.isAlive()) {
+        if (launcher == null || !launcher.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> stack = launcher.descendants().toList();
+        try {
             ctrlC();
+        } finally {
+            stack.forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
         }
     }
 

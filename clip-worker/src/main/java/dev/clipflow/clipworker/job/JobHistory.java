@@ -5,6 +5,7 @@ import dev.clipflow.contracts.events.ClipflowEvent;
 import dev.clipflow.contracts.events.JobRequested;
 import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.kafka.EventDeserializer;
+import dev.clipflow.contracts.kafka.RangeReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,30 +60,17 @@ public class JobHistory {
         // The partition the events of this job went to: they are keyed by job id, with the producer's partitioner.
         TopicPartition partition = new TopicPartition(Topics.CLIP_EVENTS,
                 BuiltInPartitioner.partitionForKey(jobId.getBytes(StandardCharsets.UTF_8), partitions));
-        reader.assign(List.of(partition));
         long from = since.minus(CLOCK_SKEW).toEpochMilli();
         OffsetAndTimestamp first = reader.offsetsForTimes(Map.of(partition, from), READ_TIMEOUT).get(partition);
         if (first == null) {
             return List.of();
         }
-        long end = reader.endOffsets(List.of(partition), READ_TIMEOUT).get(partition);
-        reader.seek(partition, first.offset());
         List<ClipflowEvent> events = new ArrayList<>();
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        while (reader.position(partition, READ_TIMEOUT) < end) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read the events of job " + jobId + " in time");
+        RangeReader.read(reader, Map.of(partition, first.offset()), READ_TIMEOUT, record -> {
+            if (jobId.equals(record.key()) && record.value() != null) {
+                events.add(record.value());
             }
-            try {
-                for (var record : reader.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end && jobId.equals(record.key()) && record.value() != null) {
-                        events.add(record.value());
-                    }
-                }
-            } catch (RecordDeserializationException unreadable) {
-                reader.seek(partition, unreadable.offset() + 1);
-            }
-        }
+        });
         return events;
     }
 

@@ -5,6 +5,7 @@ import dev.clipflow.contracts.events.JobCancelled;
 import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.json.InvalidJsonException;
+import dev.clipflow.contracts.kafka.RangeReader;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,7 +28,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 public class DeadLetterReader {
 
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_AT_MOST = Duration.ofSeconds(30);
 
     private final Map<String, Object> kafkaConfig;
@@ -44,7 +43,11 @@ public class DeadLetterReader {
     public record ParkedJob(String jobId, List<JobRendered> renderings, JobCancelled cancellation) {
     }
 
-    /** Job id to what is parked of it, in the order first parked. */
+    /**
+     * Job id to what is parked of it, in the order first parked.
+     *
+     * @throws org.apache.kafka.common.errors.TimeoutException when Kafka does not give the whole topic in time
+     */
     public Map<String, ParkedJob> parkedJobs() {
         Map<String, Map<String, JobRendered>> renderings = new LinkedHashMap<>();
         Map<String, JobCancelled> cancellations = new HashMap<>();
@@ -55,32 +58,22 @@ public class DeadLetterReader {
             if (partitions.isEmpty()) {
                 return Map.of();
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + READ_AT_MOST.toNanos();
-            while (!reached(consumer, end) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    ClipflowEvent event = decode(record.value());
-                    if (event instanceof JobRendered rendered) {
-                        // one copy per rendering, the job's own under "": a record parked again replaces its copy
-                        renderings.computeIfAbsent(rendered.jobId(), id -> new LinkedHashMap<>())
-                                .put(rendered.isRecut() ? rendered.recutId() : "", rendered);
-                    } else if (event instanceof JobCancelled cancelled) {
-                        renderings.computeIfAbsent(cancelled.jobId(), id -> new LinkedHashMap<>());
-                        cancellations.put(cancelled.jobId(), cancelled);
-                    }
+            RangeReader.read(consumer, consumer.beginningOffsets(partitions, READ_AT_MOST), READ_AT_MOST, record -> {
+                ClipflowEvent event = decode(record.value());
+                if (event instanceof JobRendered rendered) {
+                    // one copy per rendering, the job's own under "": a record parked again replaces its copy
+                    renderings.computeIfAbsent(rendered.jobId(), id -> new LinkedHashMap<>())
+                            .put(rendered.isRecut() ? rendered.recutId() : "", rendered);
+                } else if (event instanceof JobCancelled cancelled) {
+                    renderings.computeIfAbsent(cancelled.jobId(), id -> new LinkedHashMap<>());
+                    cancellations.put(cancelled.jobId(), cancelled);
                 }
-            }
+            });
         }
         Map<String, ParkedJob> jobs = new LinkedHashMap<>();
         renderings.forEach((jobId, byRecut) -> jobs.put(jobId,
                 new ParkedJob(jobId, List.copyOf(byRecut.values()), cancellations.get(jobId))));
         return jobs;
-    }
-
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     private static ClipflowEvent decode(byte[] value) {

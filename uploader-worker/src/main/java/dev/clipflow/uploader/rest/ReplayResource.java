@@ -14,7 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Replays uploads and deletions that were given up: takes what the dead-letter topic holds of the job and runs its
@@ -56,6 +58,13 @@ public class ReplayResource {
     @Operation(summary = "Upload (or delete, when cancelled) again every job parked in the dead-letter topic")
     public List<ReplayResult> replayAll() {
         return deadLetters.parkedJobs().values().stream().map(this::replay).toList();
+    }
+
+    /** Kafka did not give the whole dead-letter topic in time: what it holds is unknown, so nothing is replayed. */
+    @ServerExceptionMapper
+    Response deadLettersUnread(TimeoutException e) {
+        return Response.status(503).header("Retry-After", "10").entity(ApiError.of("kafka_unavailable",
+                "the dead-letter topic could not be read: " + e.getMessage(), null)).build();
     }
 
     /** A parked upload of a job cancelled since stores nothing: its upload ends cancelled (see JobUploader). */

@@ -1,0 +1,56 @@
+package dev.clipflow.contracts.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/**
+ * What was on some partitions when the read began: each from an offset up to its end offset at that moment, with
+ * no consumer group and no commits. Where a service answers a question from a topic's past (a job's earlier events,
+ * what the dead-letter topic holds), a partial read would be a wrong answer, so one that cannot finish in time throws
+ * instead; a record that cannot be deserialized is skipped.
+ */
+public final class RangeReader {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private RangeReader() {
+    }
+
+    /**
+     * Hands {@code each} every record of the partitions in {@code from}, from its offset up to the partition's end
+     * now, in each partition's order.
+     *
+     * @throws TimeoutException when Kafka does not give them all within {@code atMost}
+     */
+    public static <K, V> void read(KafkaConsumer<K, V> consumer, Map<TopicPartition, Long> from, Duration atMost,
+            Consumer<ConsumerRecord<K, V>> each) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        consumer.assign(from.keySet());
+        Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet(), atMost);
+        from.forEach(consumer::seek);
+        while (!reached(consumer, end, atMost)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("could not read " + end.keySet() + " up to " + end.values() + " in " + atMost);
+            }
+            try {
+                for (ConsumerRecord<K, V> record : consumer.poll(POLL)) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        each.accept(record);
+                    }
+                }
+            } catch (RecordDeserializationException unreadable) {
+                consumer.seek(unreadable.topicPartition(), unreadable.offset() + 1);
+            }
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end, Duration atMost) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), atMost) >= e.getValue());
+    }
+}

@@ -32,9 +32,9 @@ public final class RangeReader {
             Consumer<ConsumerRecord<K, V>> each) {
         long deadline = System.nanoTime() + atMost.toNanos();
         consumer.assign(from.keySet());
-        Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet(), atMost);
+        Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet(), left(deadline));
         from.forEach(consumer::seek);
-        while (!reached(consumer, end, atMost)) {
+        while (!reached(consumer, end, deadline)) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("could not read " + end.keySet() + " up to " + end.values() + " in " + atMost);
             }
@@ -50,7 +50,12 @@ public final class RangeReader {
         }
     }
 
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end, Duration atMost) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), atMost) >= e.getValue());
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end, long deadline) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), left(deadline)) >= e.getValue());
+    }
+
+    /** What is left of the read's time, so that its Kafka calls together stay within it. */
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 }

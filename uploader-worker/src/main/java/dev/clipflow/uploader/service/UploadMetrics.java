@@ -17,6 +17,7 @@ public class UploadMetrics {
     private final Counter filesUploaded;
     private final Counter filesAlreadyStored;
     private final Counter bytes;
+    private final Counter lateWritesRemoved;
     private final Timer fileSeconds;
 
     public UploadMetrics(MeterRegistry registry) {
@@ -31,6 +32,9 @@ public class UploadMetrics {
         this.filesAlreadyStored = Counter.builder("clipflow.upload.files").tag("result", "already_stored")
                 .register(registry);
         this.bytes = Counter.builder("clipflow.upload.bytes").baseUnit("bytes").register(registry);
+        this.lateWritesRemoved = Counter.builder("clipflow.upload.late.writes.removed")
+                .description("Objects a cancelled job's stopped upload stored after its deletion, removed since")
+                .register(registry);
         this.fileSeconds = Timer.builder("clipflow.upload.file.seconds").register(registry);
     }
 
@@ -57,7 +61,7 @@ public class UploadMetrics {
     }
 
     void lateWritesRemoved(int objects) {
-        registry.counter("clipflow.upload.late.writes.removed").increment(objects);
+        lateWritesRemoved.increment(objects);
     }
 
     /** {@code outcome}: stored, failed or skipped. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.clipflow.contracts.Topics;
 import dev.clipflow.contracts.events.ArtifactsDeleted;
@@ -17,6 +18,8 @@ import dev.clipflow.contracts.events.JobStarted;
 import dev.clipflow.contracts.events.UploadFailed;
 import dev.clipflow.contracts.layout.ArtifactKind;
 import dev.clipflow.contracts.layout.ObjectKeys;
+import dev.clipflow.devstack.KafkaBroker;
+import dev.clipflow.devstack.KafkaTestResource;
 import dev.clipflow.devstack.S3Server;
 import dev.clipflow.devstack.S3TestResource;
 import dev.clipflow.store.ArtifactStore;
@@ -391,6 +394,23 @@ class S3UploadTest {
                 .body("error.code", equalTo("not_parked")).body("error.field", equalTo("job_id"));
         given().post("/admin/replay/{job_id}", "not-a-uuid").then().statusCode(422)
                 .body("error.code", equalTo("invalid_job_id")).body("error.field", equalTo("job_id"));
+    }
+
+    @Test
+    void aReplayWhileKafkaIsDownIsToldToRetryInsteadOfThatNothingIsParked() {
+        KafkaBroker broker = KafkaTestResource.broker();
+        broker.stop();
+        try {
+            given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .body("error.code", equalTo("kafka_unavailable"))
+                    .body("error.message", containsString("dead-letter topic could not be read"));
+            given().post("/admin/replay").then().statusCode(503).body("error.code", equalTo("kafka_unavailable"));
+        } finally {
+            broker.restart();
+        }
+        given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(404)
+                .body("error.code", equalTo("not_parked"));
     }
 
     @Test

@@ -54,8 +54,11 @@ public final class RangeReader {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), left(deadline)) >= e.getValue());
     }
 
-    /** What is left of the read's time, so that its Kafka calls together stay within it. */
-    private static Duration left(long deadline) {
+    /**
+     * What is left until {@code deadline} (a {@link System#nanoTime()}), so that the Kafka calls of one read, those
+     * before {@link #read} included, together stay within its time.
+     */
+    public static Duration left(long deadline) {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 }

@@ -47,4 +47,10 @@ public interface UploadConfig {
      * published of it late.
      */
     List<Duration> lateWriteSweeps();
+
+    /**
+     * How long a replay waits for Kafka to give the whole dead-letter topic before it answers 503 and replays nothing:
+     * a partial read could miss a parked job.
+     */
+    Duration replayReadTimeout();
 }

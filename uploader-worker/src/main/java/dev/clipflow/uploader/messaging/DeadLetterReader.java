@@ -6,6 +6,7 @@ import dev.clipflow.contracts.events.JobRendered;
 import dev.clipflow.contracts.json.ClipflowJson;
 import dev.clipflow.contracts.json.InvalidJsonException;
 import dev.clipflow.contracts.kafka.RangeReader;
+import dev.clipflow.uploader.config.UploadConfig;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,12 +29,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 public class DeadLetterReader {
 
-    private static final Duration READ_AT_MOST = Duration.ofSeconds(30);
-
     private final Map<String, Object> kafkaConfig;
+    private final Duration readAtMost;
 
-    public DeadLetterReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public DeadLetterReader(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, UploadConfig config) {
         this.kafkaConfig = kafkaConfig;
+        this.readAtMost = config.replayReadTimeout();
     }
 
     /**
@@ -46,19 +47,22 @@ public class DeadLetterReader {
     /**
      * Job id to what is parked of it, in the order first parked.
      *
-     * @throws org.apache.kafka.common.errors.TimeoutException when Kafka does not give the whole topic in time
+     * @throws org.apache.kafka.common.errors.TimeoutException when Kafka does not give the whole topic within the
+     *         configured time, its partition list and first offsets included
      */
     public Map<String, ParkedJob> parkedJobs() {
         Map<String, Map<String, JobRendered>> renderings = new LinkedHashMap<>();
         Map<String, JobCancelled> cancellations = new HashMap<>();
+        long deadline = System.nanoTime() + readAtMost.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, Duration.ofSeconds(10))
+            List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, RangeReader.left(deadline))
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
                 return Map.of();
             }
-            RangeReader.read(consumer, consumer.beginningOffsets(partitions, READ_AT_MOST), READ_AT_MOST, record -> {
+            Map<TopicPartition, Long> from = consumer.beginningOffsets(partitions, RangeReader.left(deadline));
+            RangeReader.read(consumer, from, RangeReader.left(deadline), record -> {
                 ClipflowEvent event = decode(record.value());
                 if (event instanceof JobRendered rendered) {
                     // one copy per rendering, the job's own under "": a record parked again replaces its copy

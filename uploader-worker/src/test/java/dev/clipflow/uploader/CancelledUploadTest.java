@@ -89,8 +89,8 @@ class CancelledUploadTest {
         // outage, and a put that draws one fails writing its body (four attempts in a row did in a CI build).
         String lateClip = cancelled.key(cancelled.artifacts.get(0).file());
         await("the late object stored").atMost(Duration.ofSeconds(10)).ignoreException(SdkClientException.class)
-                .until(() -> s3.client().putObject(b -> b.bucket(S3TestResource.BUCKET).key(lateClip),
-                        RequestBody.fromString("late")) != null);
+                .untilAsserted(() -> s3.client().putObject(b -> b.bucket(S3TestResource.BUCKET).key(lateClip),
+                        RequestBody.fromString("late")));
         assertThat(EventBus.awaitUploadEvent(next.jobId, STOPS_WITHIN)).isInstanceOf(ArtifactsStored.class);
         assertThat(s3.keys(next.jobId + "/")).containsExactlyInAnyOrderElementsOf(
                 next.uploadedFiles().stream().map(next::key).toList());

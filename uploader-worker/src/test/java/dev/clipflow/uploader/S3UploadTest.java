@@ -411,6 +411,9 @@ class S3UploadTest {
         }
         given().post("/admin/replay/{job_id}", "123e4567-e89b-12d3-a456-426614174000").then().statusCode(404)
                 .body("error.code", equalTo("not_parked"));
+        // Left ready, as the other cases expect it: its Kafka channels take a moment to see the broker back.
+        await("ready again").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test

@@ -55,19 +55,19 @@ public class JobHistory {
      * the end of its partition at the time of the call; throws when Kafka cannot tell in time.
      */
     public synchronized List<ClipflowEvent> eventsOf(String jobId, Instant since) {
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        RangeReader range = RangeReader.within(READ_TIMEOUT);
         KafkaConsumer<String, ClipflowEvent> reader = consumer();
-        int partitions = reader.partitionsFor(Topics.CLIP_EVENTS, RangeReader.left(deadline)).size();
+        int partitions = reader.partitionsFor(Topics.CLIP_EVENTS, range.left()).size();
         // The partition the events of this job went to: they are keyed by job id, with the producer's partitioner.
         TopicPartition partition = new TopicPartition(Topics.CLIP_EVENTS,
                 BuiltInPartitioner.partitionForKey(jobId.getBytes(StandardCharsets.UTF_8), partitions));
         long from = since.minus(CLOCK_SKEW).toEpochMilli();
-        OffsetAndTimestamp first = reader.offsetsForTimes(Map.of(partition, from), RangeReader.left(deadline)).get(partition);
+        OffsetAndTimestamp first = reader.offsetsForTimes(Map.of(partition, from), range.left()).get(partition);
         if (first == null) {
             return List.of();
         }
         List<ClipflowEvent> events = new ArrayList<>();
-        RangeReader.read(reader, Map.of(partition, first.offset()), RangeReader.left(deadline), record -> {
+        range.read(reader, Map.of(partition, first.offset()), record -> {
             if (jobId.equals(record.key()) && record.value() != null) {
                 events.add(record.value());
             }

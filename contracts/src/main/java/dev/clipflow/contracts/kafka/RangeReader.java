@@ -14,27 +14,44 @@ import org.apache.kafka.common.errors.TimeoutException;
  * no consumer group and no commits. Where a service answers a question from a topic's past (a job's earlier events,
  * what the dead-letter topic holds), a partial read would be a wrong answer, so one that cannot finish in time throws
  * instead; a record that cannot be deserialized is skipped.
+ *
+ * <p>One reader is one read and its time: the Kafka calls that find where it starts (the partitions, their first
+ * offsets) take what they need of it through {@link #left()}, and {@link #read} has the rest.
  */
 public final class RangeReader {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private RangeReader() {
+    private final Duration atMost;
+    private final long deadline;
+
+    private RangeReader(Duration atMost) {
+        this.atMost = atMost;
+        this.deadline = System.nanoTime() + atMost.toNanos();
+    }
+
+    /** A read that, with the calls before it, takes at most {@code atMost} from now. */
+    public static RangeReader within(Duration atMost) {
+        return new RangeReader(atMost);
+    }
+
+    /** What is left of the read's time: the timeout of each Kafka call that belongs to it. */
+    public Duration left() {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     /**
      * Hands {@code each} every record of the partitions in {@code from}, from its offset up to the partition's end
      * now, in each partition's order.
      *
-     * @throws TimeoutException when Kafka does not give them all within {@code atMost}
+     * @throws TimeoutException when Kafka does not give them all in the read's time
      */
-    public static <K, V> void read(KafkaConsumer<K, V> consumer, Map<TopicPartition, Long> from, Duration atMost,
+    public <K, V> void read(KafkaConsumer<K, V> consumer, Map<TopicPartition, Long> from,
             Consumer<ConsumerRecord<K, V>> each) {
-        long deadline = System.nanoTime() + atMost.toNanos();
         consumer.assign(from.keySet());
-        Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet(), left(deadline));
+        Map<TopicPartition, Long> end = consumer.endOffsets(from.keySet(), left());
         from.forEach(consumer::seek);
-        while (!reached(consumer, end, deadline)) {
+        while (!reached(consumer, end)) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("could not read " + end.keySet() + " up to " + end.values() + " in " + atMost);
             }
@@ -50,15 +67,7 @@ public final class RangeReader {
         }
     }
 
-    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end, long deadline) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), left(deadline)) >= e.getValue());
-    }
-
-    /**
-     * What is left until {@code deadline} (a {@link System#nanoTime()}), so that the Kafka calls of one read, those
-     * before {@link #read} included, together stay within its time.
-     */
-    public static Duration left(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    private boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), left()) >= e.getValue());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -44,25 +45,32 @@ public class DeadLetterReader {
     public record ParkedJob(String jobId, List<JobRendered> renderings, JobCancelled cancellation) {
     }
 
+    /** Kafka did not give the whole topic in time: what it holds is unknown. */
+    public static final class UnreadException extends RuntimeException {
+        UnreadException(TimeoutException cause) {
+            super("the dead-letter topic could not be read: " + cause.getMessage(), cause);
+        }
+    }
+
     /**
      * Job id to what is parked of it, in the order first parked.
      *
-     * @throws org.apache.kafka.common.errors.TimeoutException when Kafka does not give the whole topic within the
-     *         configured time, its partition list and first offsets included
+     * @throws UnreadException when Kafka does not give the whole topic within the configured time, its partition list
+     *         and first offsets included
      */
     public Map<String, ParkedJob> parkedJobs() {
         Map<String, Map<String, JobRendered>> renderings = new LinkedHashMap<>();
         Map<String, JobCancelled> cancellations = new HashMap<>();
-        long deadline = System.nanoTime() + readAtMost.toNanos();
+        RangeReader range = RangeReader.within(readAtMost);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, RangeReader.left(deadline))
+            List<TopicPartition> partitions = consumer.partitionsFor(DeadLetters.TOPIC, range.left())
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             if (partitions.isEmpty()) {
                 return Map.of();
             }
-            Map<TopicPartition, Long> from = consumer.beginningOffsets(partitions, RangeReader.left(deadline));
-            RangeReader.read(consumer, from, RangeReader.left(deadline), record -> {
+            Map<TopicPartition, Long> from = consumer.beginningOffsets(partitions, range.left());
+            range.read(consumer, from, record -> {
                 ClipflowEvent event = decode(record.value());
                 if (event instanceof JobRendered rendered) {
                     // one copy per rendering, the job's own under "": a record parked again replaces its copy
@@ -73,6 +81,8 @@ public class DeadLetterReader {
                     cancellations.put(cancelled.jobId(), cancelled);
                 }
             });
+        } catch (TimeoutException e) {
+            throw new UnreadException(e);
         }
         Map<String, ParkedJob> jobs = new LinkedHashMap<>();
         renderings.forEach((jobId, byRecut) -> jobs.put(jobId,

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -60,11 +59,11 @@ public class ReplayResource {
         return deadLetters.parkedJobs().values().stream().map(this::replay).toList();
     }
 
-    /** Kafka did not give the whole dead-letter topic in time: what it holds is unknown, so nothing is replayed. */
+    /** What the dead-letter topic holds is unknown, so nothing is replayed. */
     @ServerExceptionMapper
-    Response deadLettersUnread(TimeoutException e) {
-        return Response.status(503).header("Retry-After", "10").entity(ApiError.of("kafka_unavailable",
-                "the dead-letter topic could not be read: " + e.getMessage(), null)).build();
+    Response deadLettersUnread(DeadLetterReader.UnreadException e) {
+        return Response.status(503).header("Retry-After", "10")
+                .entity(ApiError.of("kafka_unavailable", e.getMessage(), null)).build();
     }
 
     /** A parked upload of a job cancelled since stores nothing: its upload ends cancelled (see JobUploader). */

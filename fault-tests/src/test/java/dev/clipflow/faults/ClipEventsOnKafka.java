@@ -7,16 +7,22 @@ import dev.clipflow.contracts.kafka.EventDeserializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the workers wrote on {@code clip-events}, read as any consumer would: here, when each job was started. */
+/**
+ * What the workers wrote on {@code clip-events}, read as any consumer would (here, when each job was started), and how
+ * far a service's group has read it.
+ */
 final class ClipEventsOnKafka {
 
     // Kafka clients describe every consumer at INFO: the test's output keeps its figures and failures.
@@ -30,11 +36,8 @@ final class ClipEventsOnKafka {
     }
 
     static List<Start> startsOf(String bootstrapServers, String jobId) {
-        try (KafkaConsumer<String, ClipflowEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new EventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLIP_EVENTS, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<String, ClipflowEvent> consumer = consumer(bootstrapServers, Map.of())) {
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -49,6 +52,30 @@ final class ClipEventsOnKafka {
             }
             return starts;
         }
+    }
+
+    /** Whether {@code group} committed every record so far: a member that starts now reads none of them again. */
+    static boolean committedToTheEnd(String bootstrapServers, String group) {
+        try (KafkaConsumer<String, ClipflowEvent> consumer = consumer(bootstrapServers, Map.of(ConsumerConfig.GROUP_ID_CONFIG, group))) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions); // assigned, not subscribed: the group's members are left alone
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions), Duration.ofSeconds(30));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            return partitions.stream().allMatch(p -> end.get(p) == 0
+                    || committed.get(p) != null && committed.get(p).offset() >= end.get(p));
+        }
+    }
+
+    private static KafkaConsumer<String, ClipflowEvent> consumer(String bootstrapServers, Map<String, Object> more) {
+        Map<String, Object> config = new HashMap<>(more);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new EventDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer) {
+        return consumer.partitionsFor(Topics.CLIP_EVENTS, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     private ClipEventsOnKafka() {

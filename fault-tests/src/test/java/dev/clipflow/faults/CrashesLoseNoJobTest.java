@@ -30,6 +30,8 @@ class CrashesLoseNoJobTest {
     private static Jobs jobs;
     /** The clip-worker process the cases kill: the first one, until a case leaves the second one as the live one. */
     private static String worker = "clip-worker-1";
+    /** The uploader's ordered consumer of {@code clip-events} (its application.properties). */
+    private static final String UPLOADER_GROUP = "uploader-worker";
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -104,6 +106,29 @@ class CrashesLoseNoJobTest {
         // The survivor goes on as the only worker. Swapping it back for the first one would leave the next case's
         // job unassigned until the group gave up on the survivor's session.
         worker = survivor;
+    }
+
+    @Test
+    @Order(4)
+    void anUploaderKilledRightAfterAJobsDeletionStillDeletesWhatTheStorePublishedOfItLate() throws Exception {
+        String jobId = jobs.submitQuick("Deleted, then uploader killed");
+        jobs.assertCompletedExactlyOnce(jobId);
+        String object = stack.stored(jobId).get(0);
+        Http.Reply deleted = Http.delete(stack.gatewayUrl() + "/jobs/" + jobId);
+        assertThat(deleted.status()).as(stack.logs()).isEqualTo(202);
+        stack.waitFor("job " + jobId + " deleted from the store", Duration.ofSeconds(30), () -> stack.stored(jobId),
+                List::isEmpty);
+
+        // Killed once the deletion is committed (a restart does not delete the job again) and before the sweeps of
+        // the next minute; then the store publishes a put of the job that the cancellation had stopped.
+        stack.waitFor("the uploader's commit of the deletion", Duration.ofSeconds(30),
+                () -> ClipEventsOnKafka.committedToTheEnd(stack.broker().bootstrapServers(), UPLOADER_GROUP), done -> done);
+        stack.kill("uploader-worker");
+        stack.storeUnderJob(jobId, object, new byte[] {0, 0, 0, 24});
+        stack.restart("uploader-worker");
+
+        stack.waitFor("the late object of deleted job " + jobId + " deleted", Duration.ofSeconds(30),
+                () -> stack.stored(jobId), List::isEmpty);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -130,13 +131,23 @@ final class FaultStack implements Jobs.Stack, AutoCloseable {
         if (s3 == null) {
             return Jobs.Stack.super.stored(jobId);
         }
-        try (S3Client client = S3Client.builder().endpointOverride(URI.create(s3Line[1])).region(Region.US_EAST_1)
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3Line[2], s3Line[3])))
-                .build()) {
+        try (S3Client client = s3Client()) {
             return client.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(jobId + "/")).contents().stream()
                     .map(object -> object.key().substring(jobId.length() + 1)).sorted().toList();
         }
+    }
+
+    /** Stores an object under the job's folder, as a store publishing a put it had wholly received does. */
+    void storeUnderJob(String jobId, String name, byte[] content) {
+        try (S3Client client = s3Client()) {
+            client.putObject(b -> b.bucket(BUCKET).key(jobId + "/" + name), RequestBody.fromBytes(content));
+        }
+    }
+
+    private S3Client s3Client() {
+        return S3Client.builder().endpointOverride(URI.create(s3Line[1])).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3Line[2], s3Line[3])))
+                .build();
     }
 
     private Map<String, String> environment(String name) {

@@ -6,6 +6,7 @@ import dev.clipflow.uploader.config.UploadConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,9 @@ import org.jboss.logging.Logger;
  * stops only this side of it: a store that already received the whole object (or the rest of a body the HTTP client
  * was still sending) can publish it after the job's deletion listed the prefix, and the object would stay, under a job
  * that no longer exists (docs/architecture.md, Guarantees). Everything under a cancelled job's prefix goes, so a
- * sweep that finds nothing, or runs before the deletion itself, is harmless.
+ * sweep that finds nothing, or runs before the deletion itself, is harmless. The sweeps are kept in memory only; an
+ * uploader that starts reads the last minute of cancellations again ({@code messaging/CancellationsRewind}) and
+ * sweeps those jobs, so a kill within the minute leaves no object behind either.
  */
 @ApplicationScoped
 public class LateWriteSweeper {
@@ -27,6 +30,7 @@ public class LateWriteSweeper {
     private final ArtifactStore store;
     private final List<Duration> after;
     private final UploadMetrics metrics;
+    private final Instant started = Instant.now();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "late-write-sweeper");
         thread.setDaemon(true);
@@ -45,6 +49,31 @@ public class LateWriteSweeper {
         for (Duration delay : after) {
             timer.schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The job was cancelled at {@code at}. If that was before this uploader started, the uploader before it may have
+     * stopped a put of the job and died before its sweeps: sweep now, and at each configured delay from {@code at}
+     * still to come. A cancellation read since the start is left to {@link #stopped}, which knows whether a put stopped.
+     */
+    public void cancelled(String jobId, Instant at) {
+        if (!at.isBefore(started)) {
+            return;
+        }
+        String prefix = ObjectKeys.jobPrefix(jobId);
+        timer.execute(() -> sweep(prefix));
+        Instant now = Instant.now();
+        for (Duration delay : after) {
+            Duration left = Duration.between(now, at.plus(delay));
+            if (left.compareTo(Duration.ZERO) > 0) {
+                timer.schedule(() -> sweep(prefix), left.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** How far back a start reads cancellations: the last sweep's delay. */
+    public Duration window() {
+        return after.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     private void sweep(String prefix) {

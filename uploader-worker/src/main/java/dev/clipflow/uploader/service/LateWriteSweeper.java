@@ -3,13 +3,11 @@ package dev.clipflow.uploader.service;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.uploader.config.UploadConfig;
-import jakarta.annotation.PreDestroy;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -31,11 +29,6 @@ public class LateWriteSweeper {
     private final List<Duration> after;
     private final UploadMetrics metrics;
     private final Instant started = Instant.now();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "late-write-sweeper");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public LateWriteSweeper(ArtifactStore store, UploadConfig config, UploadMetrics metrics) {
         this.store = store;
@@ -46,9 +39,7 @@ public class LateWriteSweeper {
     /** The job's upload was stopped by its cancellation: sweep its prefix at each configured delay from now. */
     public void stopped(String jobId) {
         String prefix = ObjectKeys.jobPrefix(jobId);
-        for (Duration delay : after) {
-            timer.schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        after.forEach(delay -> sweepAfter(prefix, delay));
     }
 
     /**
@@ -61,19 +52,20 @@ public class LateWriteSweeper {
             return;
         }
         String prefix = ObjectKeys.jobPrefix(jobId);
-        timer.execute(() -> sweep(prefix));
+        sweepAfter(prefix, Duration.ZERO);
         Instant now = Instant.now();
-        for (Duration delay : after) {
-            Duration left = Duration.between(now, at.plus(delay));
-            if (left.compareTo(Duration.ZERO) > 0) {
-                timer.schedule(() -> sweep(prefix), left.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
+        after.stream().map(delay -> Duration.between(now, at.plus(delay))).filter(left -> left.compareTo(Duration.ZERO) > 0)
+                .forEach(left -> sweepAfter(prefix, left));
     }
 
     /** How far back a start reads cancellations: the last sweep's delay. */
     public Duration window() {
         return after.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** On a worker thread of the application's executor, which Quarkus stops with it: a sweep blocks on the store. */
+    private void sweepAfter(String prefix, Duration delay) {
+        Infrastructure.getDefaultWorkerPool().schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweep(String prefix) {
@@ -88,10 +80,5 @@ public class LateWriteSweeper {
             // the readiness check and the deletion's own dead letter.
             LOG.debugf(e, "sweep of %s failed", prefix);
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        timer.shutdownNow();
     }
 }

@@ -1,15 +1,13 @@
 package dev.clipflow.uploader.service;
 
 import dev.clipflow.uploader.config.UploadConfig;
-import jakarta.annotation.PreDestroy;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -22,11 +20,6 @@ public class WorkDirCleaner {
 
     private final Duration retention;
     private final boolean keep;
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "work-dir-cleaner");
-        t.setDaemon(true);
-        return t;
-    });
 
     public WorkDirCleaner(UploadConfig config) {
         this.retention = config.workDirRetention();
@@ -40,7 +33,8 @@ public class WorkDirCleaner {
         if (retention.isZero() || retention.isNegative()) {
             remove(jobDir);
         } else {
-            later.schedule(() -> remove(jobDir), retention.toMillis(), TimeUnit.MILLISECONDS);
+            // on a worker thread of the application's executor, which Quarkus stops with it
+            Infrastructure.getDefaultWorkerPool().schedule(() -> remove(jobDir), retention.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -64,10 +58,5 @@ public class WorkDirCleaner {
         } catch (IOException e) {
             LOG.debugf("cannot walk %s: %s", jobDir, e);
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        later.shutdownNow();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -63,9 +64,17 @@ public class LateWriteSweeper {
         return after.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    /** On a worker thread of the application's executor, which Quarkus stops with it: a sweep blocks on the store. */
+    /**
+     * On a worker thread of the application's executor, which Quarkus stops with it: a sweep blocks on the store. Its
+     * timers (Vert.x's) take 1 ms or more.
+     */
     private void sweepAfter(String prefix, Duration delay) {
-        Infrastructure.getDefaultWorkerPool().schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService workers = Infrastructure.getDefaultWorkerPool();
+        if (delay.toMillis() < 1) {
+            workers.execute(() -> sweep(prefix));
+        } else {
+            workers.schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void sweep(String prefix) {

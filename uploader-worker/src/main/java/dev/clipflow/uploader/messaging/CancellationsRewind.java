@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * The {@code job-cancellations} channel starts one sweep window back (the last of
@@ -21,6 +23,8 @@ import org.apache.kafka.common.TopicPartition;
 @Identifier("job-cancellations-rewind")
 public class CancellationsRewind implements KafkaConsumerRebalanceListener {
 
+    private static final Logger LOG = Logger.getLogger(CancellationsRewind.class);
+
     private final LateWriteSweeper sweeper;
 
     public CancellationsRewind(LateWriteSweeper sweeper) {
@@ -32,10 +36,16 @@ public class CancellationsRewind implements KafkaConsumerRebalanceListener {
         long since = System.currentTimeMillis() - sweeper.window().toMillis();
         Map<TopicPartition, Long> times = new HashMap<>();
         partitions.forEach(partition -> times.put(partition, since));
-        consumer.offsetsForTimes(times).forEach((partition, found) -> {
-            if (found != null) {
-                consumer.seek(partition, found.offset());
-            }
-        });
+        try {
+            consumer.offsetsForTimes(times).forEach((partition, found) -> {
+                if (found != null) {
+                    consumer.seek(partition, found.offset());
+                }
+            });
+        } catch (KafkaException e) {
+            // Thrown on, it would fail the consumer's poll: the cancellations to come matter more than the last minute's.
+            LOG.warnf("could not read the last %s of cancellations again (%s): a job deleted then may keep an object that"
+                    + " a stopped upload stored late", sweeper.window(), e.toString());
+        }
     }
 }

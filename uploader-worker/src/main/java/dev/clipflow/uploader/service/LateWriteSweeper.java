@@ -3,13 +3,10 @@ package dev.clipflow.uploader.service;
 import dev.clipflow.contracts.layout.ObjectKeys;
 import dev.clipflow.store.ArtifactStore;
 import dev.clipflow.uploader.config.UploadConfig;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,17 +61,9 @@ public class LateWriteSweeper {
         return after.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    /**
-     * On a worker thread of the application's executor, which Quarkus stops with it: a sweep blocks on the store. Its
-     * timers (Vert.x's) take 1 ms or more.
-     */
+    /** A sweep blocks on the store. */
     private void sweepAfter(String prefix, Duration delay) {
-        ScheduledExecutorService workers = Infrastructure.getDefaultWorkerPool();
-        if (delay.toMillis() < 1) {
-            workers.execute(() -> sweep(prefix));
-        } else {
-            workers.schedule(() -> sweep(prefix), delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        Deferred.run(() -> sweep(prefix), delay);
     }
 
     private void sweep(String prefix) {

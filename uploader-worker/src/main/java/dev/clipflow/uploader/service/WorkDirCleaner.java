@@ -1,11 +1,9 @@
 package dev.clipflow.uploader.service;
 
 import dev.clipflow.uploader.config.UploadConfig;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.FileUtils;
 
 /** Removes a job's work dir once all of it is stored, at once or after the configured retention. */
@@ -27,8 +25,7 @@ public class WorkDirCleaner {
         if (retention.isZero() || retention.isNegative()) {
             remove(jobDir);
         } else {
-            // on a worker thread of the application's executor, which Quarkus stops with it
-            Infrastructure.getDefaultWorkerPool().schedule(() -> remove(jobDir), retention.toMillis(), TimeUnit.MILLISECONDS);
+            Deferred.run(() -> remove(jobDir), retention);
         }
     }
 

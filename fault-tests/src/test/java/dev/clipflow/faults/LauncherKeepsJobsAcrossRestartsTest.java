@@ -21,7 +21,10 @@ import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code ./clipflow up}, two jobs, Ctrl-C while the first renders, {@code ./clipflow up} again: nothing is lost. */
+/**
+ * {@code ./clipflow up}, two jobs, Ctrl-C while the first renders, {@code ./clipflow up} again: nothing is lost, and
+ * the Ctrl-C leaves no broker errors in the services' logs.
+ */
 class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
 
     private final Path root = Path.of(System.getProperty("clipflow.root", "..")).toAbsolutePath().normalize();
@@ -33,7 +36,7 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
     private Path log;
 
     @Test
-    void jobsSubmittedBeforeCtrlCAreAnsweredAndCompletedAfterTheNextUp() throws Exception {
+    void ctrlCStopsQuietlyAndJobsSubmittedBeforeItAreAnsweredAndCompletedAfterTheNextUp() throws Exception {
         up(1);
         Path source = SampleVideo.builder().seconds(20).size(640, 360).fps(30).build().writeTo(scratch().resolve("talk.mp4"));
         Jobs jobs = new Jobs(this, source);
@@ -42,6 +45,8 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
         jobs.awaitRendering(first);
 
         ctrlC();
+        assertThat(brokerErrorsOfTheLastRun())
+                .as("the services stop while the broker is still up, so none of them logs losing it").isEmpty();
         up(2);
 
         for (String jobId : List.of(first, second)) {
@@ -75,6 +80,23 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);
         }
+    }
+
+    /** The lines of the last run's service logs that say the broker went away or a message could not be sent. */
+    private List<String> brokerErrorsOfTheLastRun() throws IOException {
+        Path run;
+        try (var runs = Files.list(dataDir.resolve("runs"))) {
+            run = runs.sorted().reduce((first, last) -> last).orElseThrow();
+        }
+        List<String> errors = new ArrayList<>();
+        for (String service : List.of("gallery-service", "uploader-worker", "clip-worker", "api-gateway")) {
+            for (String line : Files.readAllLines(run.resolve(service + ".log"))) {
+                if (line.contains(" ERROR ") || line.contains("could not be established")) {
+                    errors.add(service + ": " + line);
+                }
+            }
+        }
+        return errors;
     }
 
     private void ctrlC() throws Exception {

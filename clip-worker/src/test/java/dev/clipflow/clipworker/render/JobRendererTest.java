@@ -320,6 +320,29 @@ class JobRendererTest {
         assertThat(padded.event().clips().get(0).height()).isEqualTo(1080);
     }
 
+    @Test
+    void aCropFillsAVerticalFrameWithTheMiddleOfTheSourceInItsOwnProportions() throws Exception {
+        JobRequested job = job("Crop", List.of(RequestedClip.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.CROP);
+        render(job);
+        // The 640x360 source's middle 202x360, the largest 9:16 window in it, is what a user expects to see.
+        Path expected = still(landscapeSource, 1, "crop=202:360,scale=270:480");
+        Path clip = still(workspace(job).clip(1), 0, "scale=270:480");
+        Path squeezed = still(landscapeSource, 1, "scale=270:480");
+
+        assertThat(psnr(clip, expected)).as("the clip against the source's middle").isGreaterThan(30);
+        assertThat(psnr(squeezed, expected)).as("what this test tells apart: the whole width squeezed in").isLessThan(20);
+    }
+
+    /** The frame of {@code video} at {@code seconds}, through {@code filter}, as a PNG. */
+    private Path still(Path video, double seconds, String filter) {
+        Path png = work.resolve("still-" + System.nanoTime() + ".png");
+        ProcessRunner.Result r = new ProcessRunner().run(List.of(TestMedia.FFMPEG.ffmpeg().toString(), "-v", "error", "-y",
+                "-ss", String.valueOf(seconds), "-i", video.toString(), "-vf", filter, "-frames:v", "1", png.toString()),
+                Duration.ofSeconds(30), l -> { });
+        assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+        return png;
+    }
+
     /** Mean luma of the first 5% band (top, or left when {@code vertical}) and of the centre band of the first frame. */
     private double[] bandLuma(Path clip, int w, int h, boolean leftBand) throws Exception {
         int width = w * 20;

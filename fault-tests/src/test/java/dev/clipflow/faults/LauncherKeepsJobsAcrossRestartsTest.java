@@ -9,12 +9,18 @@ import dev.clipflow.devstack.Http;
 import dev.clipflow.devstack.SampleVideo;
 import dev.clipflow.devstack.ServiceProcess;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./clipflow up}, two jobs, Ctrl-C while the first renders, {@code ./clipflow up} again: nothing is lost, and
- * the Ctrl-C leaves no broker errors in the services' logs.
+ * the Ctrl-C leaves no broker errors in the services' logs. Meanwhile only the gateway, the front door, can be reached
+ * from other machines.
  */
 class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
 
@@ -36,8 +43,15 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
     private Path log;
 
     @Test
-    void ctrlCStopsQuietlyAndJobsSubmittedBeforeItAreAnsweredAndCompletedAfterTheNextUp() throws Exception {
+    void onlyTheGatewayFacesTheNetworkAndCtrlCStopsQuietlyLosingNoJobSubmittedBeforeIt() throws Exception {
         up(1);
+        Optional<InetAddress> network = networkAddress();
+        if (network.isPresent()) {
+            assertThat(reachable(network.get(), "GATEWAY_PORT")).as("the gateway from the network").isTrue();
+            for (String internal : List.of("CLIP_WORKER_PORT", "UPLOADER_PORT", "GALLERY_PORT")) {
+                assertThat(reachable(network.get(), internal)).as("%s from the network", internal).isFalse();
+            }
+        }
         Path source = SampleVideo.builder().seconds(20).size(640, 360).fps(30).build().writeTo(scratch().resolve("talk.mp4"));
         Jobs jobs = new Jobs(this, source);
         String first = jobs.submit("Before Ctrl-C one");
@@ -79,6 +93,30 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
                     .until(() -> Files.readString(log).contains("Press Ctrl-C"));
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new AssertionError(e.getMessage() + "\n" + Files.readString(log), e);
+        }
+    }
+
+    /** An address of this machine that other machines reach it by, if it has one. */
+    private static Optional<InetAddress> networkAddress() throws IOException {
+        return NetworkInterface.networkInterfaces().filter(LauncherKeepsJobsAcrossRestartsTest::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()).findFirst();
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean reachable(InetAddress address, String port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, Integer.parseInt(ports.get(port))), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 

@@ -124,10 +124,8 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
 
     /** The lines of the last run's service logs that say the broker went away or a message could not be sent. */
     private List<String> brokerErrorsOfTheLastRun() throws IOException {
-        Path run;
-        try (var runs = Files.list(dataDir.resolve("runs"))) {
-            run = runs.sorted().reduce((first, last) -> last).orElseThrow();
-        }
+        List<Path> runs = runs();
+        Path run = runs.get(runs.size() - 1);
         List<String> errors = new ArrayList<>();
         for (String service : List.of("gallery-service", "uploader-worker", "clip-worker", "api-gateway")) {
             for (String line : Files.readAllLines(run.resolve(service + ".log"))) {
@@ -171,9 +169,9 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
 
     @Override
     public String logs() {
-        try (var runs = Files.list(dataDir.resolve("runs"))) {
+        try {
             StringBuilder out = new StringBuilder();
-            for (Path run : runs.sorted().toList()) {
+            for (Path run : runs()) {
                 for (String service : List.of("clip-worker", "uploader-worker", "api-gateway")) {
                     List<String> lines = Files.readAllLines(run.resolve(service + ".log"));
                     out.append("---- ").append(run.getFileName()).append(' ').append(service).append('\n')
@@ -183,6 +181,13 @@ class LauncherKeepsJobsAcrossRestartsTest implements Jobs.Stack {
             return out.toString();
         } catch (IOException e) {
             return "(no logs: " + e + ")";
+        }
+    }
+
+    /** The folders of the launcher's runs, oldest first (named by their start time). */
+    private List<Path> runs() throws IOException {
+        try (var runs = Files.list(dataDir.resolve("runs"))) {
+            return runs.sorted().toList();
         }
     }
 

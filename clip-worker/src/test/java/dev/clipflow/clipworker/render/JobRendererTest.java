@@ -98,11 +98,11 @@ class JobRendererTest {
 
         Path fromClip = work.resolve("clip-first.png");
         Path fromSource = work.resolve("source-at.png");
-        frame(workspace(job).clip(1), 0, fromClip);
-        frame(landscapeSource, 3.2, fromSource);
+        frame(workspace(job).clip(1), 0, "scale=640:360", fromClip);
+        frame(landscapeSource, 3.2, "scale=640:360", fromSource);
         assertThat(psnr(fromClip, fromSource)).isGreaterThan(30);
         Path neighbour = work.resolve("source-next.png");
-        frame(landscapeSource, 3.2 + 2.0 / FPS, neighbour);
+        frame(landscapeSource, 3.2 + 2.0 / FPS, "scale=640:360", neighbour);
         assertThat(psnr(fromClip, neighbour)).isLessThan(psnr(fromClip, fromSource));
     }
 
@@ -325,22 +325,12 @@ class JobRendererTest {
         JobRequested job = job("Crop", List.of(RequestedClip.of(1, 2)), OutputFormat.VERTICAL, FrameLayout.CROP);
         render(job);
         // The 640x360 source's middle 202x360, the largest 9:16 window in it, is what a user expects to see.
-        Path expected = still(landscapeSource, 1, "crop=202:360,scale=270:480");
-        Path clip = still(workspace(job).clip(1), 0, "scale=270:480");
-        Path squeezed = still(landscapeSource, 1, "scale=270:480");
+        Path expected = frame(landscapeSource, 1, "crop=202:360,scale=270:480", work.resolve("crop-expected.png"));
+        Path clip = frame(workspace(job).clip(1), 0, "scale=270:480", work.resolve("crop-clip.png"));
+        Path squeezed = frame(landscapeSource, 1, "scale=270:480", work.resolve("crop-squeezed.png"));
 
         assertThat(psnr(clip, expected)).as("the clip against the source's middle").isGreaterThan(30);
         assertThat(psnr(squeezed, expected)).as("what this test tells apart: the whole width squeezed in").isLessThan(20);
-    }
-
-    /** The frame of {@code video} at {@code seconds}, through {@code filter}, as a PNG. */
-    private Path still(Path video, double seconds, String filter) {
-        Path png = work.resolve("still-" + System.nanoTime() + ".png");
-        ProcessRunner.Result r = new ProcessRunner().run(List.of(TestMedia.FFMPEG.ffmpeg().toString(), "-v", "error", "-y",
-                "-ss", String.valueOf(seconds), "-i", video.toString(), "-vf", filter, "-frames:v", "1", png.toString()),
-                Duration.ofSeconds(30), l -> { });
-        assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
-        return png;
     }
 
     /** Mean luma of the first 5% band (top, or left when {@code vertical}) and of the centre band of the first frame. */
@@ -427,11 +417,13 @@ class JobRendererTest {
                 ranges, null, format, layout, null);
     }
 
-    private static void frame(Path video, double at, Path png) {
+    /** The first frame of {@code video} at or after {@code at} seconds, through {@code filter}, written to {@code png}. */
+    private static Path frame(Path video, double at, String filter, Path png) {
         ProcessRunner.Result r = new ProcessRunner().run(List.of(TestMedia.FFMPEG.ffmpeg().toString(), "-v", "error", "-y",
-                "-i", video.toString(), "-vf", "select=gte(t\\," + at + ")", "-frames:v", "1", "-s", "640x360", png.toString()),
+                "-i", video.toString(), "-vf", "select=gte(t\\," + at + ")," + filter, "-frames:v", "1", png.toString()),
                 Duration.ofSeconds(30), l -> { });
         assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+        return png;
     }
 
     private static double psnr(Path a, Path b) {
